@@ -1,0 +1,60 @@
+package th.onecitizen.bff.security;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import th.onecitizen.platform.error.CommonError;
+
+/**
+ * The security edge: stateless, no sessions, no CSRF (no cookie authenticates an API call), CORS closed unless
+ * origins are configured, strict security headers, and every 401/403 written as problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    /** Content Security Policy: the API serves JSON; the few HTML pages load only their own assets. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .hsts(s -> s.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(handlers.entryPoint())
+                        .accessDeniedHandler(handlers.accessDenied()))
+                .authorizeExchange(a -> a
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/webjars/**").permitAll()
+                        .pathMatchers("/actuator/**").denyAll()
+                        .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
+                        .anyExchange().permitAll())
+                .build();
+    }
+
+    /** Problem bodies for the security edge, kept together so the entry point and the denial look alike. */
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(th.onecitizen.bff.web.ProblemWebExceptionHandler writer) {
+        return new ProblemSecurityHandlers(writer, Map.of(), CommonError.UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,27 @@
+package th.onecitizen.testkit;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The one documented allowlist of blocking calls that BlockHound tolerates on non-blocking threads in every test
+ * JVM. Each entry says why it is acceptable; anything not listed here fails the test that triggers it.
+ */
+public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        // Seeding and reading SecureRandom reads /dev/urandom, which never blocks after boot on Linux.
+        builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
+        builder.allowBlockingCallsInside("java.security.SecureRandom", "generateSeed");
+        builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+        // Class loading and resource reads happen once, when a class or template is first used.
+        builder.allowBlockingCallsInside("java.lang.ClassLoader", "loadClass");
+        builder.allowBlockingCallsInside("java.util.ServiceLoader$LazyClassPathLookupIterator", "hasNext");
+        // The test log guard appends under a lock held for nanoseconds.
+        builder.allowBlockingCallsInside("th.onecitizen.testkit.CitizenIdLeakAppender", "append");
+        // Logback's console appender writes under its own lock; production logs through an AsyncAppender.
+        builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes");
+        builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend");
+    }
+}
