@@ -46,7 +46,6 @@ public class SecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
-                        .pathMatchers("/actuator/**").denyAll()
                         .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
