@@ -1,5 +1,6 @@
 package th.onecitizen.bff.security;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import th.onecitizen.bff.web.WebProperties;
 import th.onecitizen.platform.error.CommonError;
 
 /**
@@ -25,8 +30,10 @@ public class SecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers,
+            WebProperties web) {
         return http
+                .cors(c -> c.configurationSource(corsSource(web)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -49,6 +56,23 @@ public class SecurityConfiguration {
                         .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** CORS is closed unless origins are configured: then only those origins, without credentials. */
+    static CorsConfigurationSource corsSource(WebProperties web) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!web.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(web.corsAllowedOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "DPoP", "Idempotency-Key",
+                    "If-None-Match", "Accept-Language"));
+            cors.setExposedHeaders(List.of("ETag", "Retry-After", "WWW-Authenticate", "DPoP-Nonce"));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(600L);
+            source.registerCorsConfiguration("/**", cors);
+        }
+        return source;
     }
 
     /** Problem bodies for the security edge, kept together so the entry point and the denial look alike. */

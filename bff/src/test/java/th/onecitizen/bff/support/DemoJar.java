@@ -65,6 +65,14 @@ public final class DemoJar implements AutoCloseable {
         throw new IllegalStateException("Not ready within " + timeout + "; its log:\n" + output());
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Still running after " + timeout);
+        }
+        return process.exitValue();
+    }
+
     /** An absolute URL on the running application. */
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
