@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -25,7 +26,8 @@ public class SecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers,
+            ApiAuthentication api) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -37,8 +39,10 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .hsts(s -> s.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
+                // the API is a resource server for OneCitizen access tokens only (Bearer or DPoP-bound)
+                .addFilterAt(api.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(handlers.entryPoint())
+                        .authenticationEntryPoint(api.entryPoint())
                         .accessDeniedHandler(handlers.accessDenied()))
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -47,7 +51,9 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
-                        .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
+                        .pathMatchers("/agency/v1/**").hasRole("AGENCY")
+                        .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
+                        .pathMatchers("/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
     }
