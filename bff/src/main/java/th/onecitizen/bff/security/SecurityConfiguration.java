@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -31,7 +32,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers,
-            WebProperties web) {
+            WebProperties web, ApiAuthentication api) {
         return http
                 .cors(c -> c.configurationSource(corsSource(web)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -44,8 +45,10 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .hsts(s -> s.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
+                // the API is a resource server for OneCitizen access tokens only (Bearer or DPoP-bound)
+                .addFilterAt(api.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(handlers.entryPoint())
+                        .authenticationEntryPoint(api.entryPoint())
                         .accessDeniedHandler(handlers.accessDenied()))
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -53,7 +56,9 @@ public class SecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
-                        .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
+                        .pathMatchers("/agency/v1/**").hasRole("AGENCY")
+                        .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
+                        .pathMatchers("/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
     }

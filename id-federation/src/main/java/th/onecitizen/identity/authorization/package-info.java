@@ -1,0 +1,2 @@
+/** The app-facing authorization server: requests, codes, grants, refresh-token families, ID tokens, CIBA. */
+package th.onecitizen.identity.authorization;

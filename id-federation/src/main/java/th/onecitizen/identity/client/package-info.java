@@ -1,0 +1,2 @@
+/** Client registrations (PostgreSQL) and client authentication at the token endpoint. */
+package th.onecitizen.identity.client;

@@ -1,0 +1,119 @@
+package th.onecitizen.mocks.idp;
+
+import static th.onecitizen.mocks.idp.MockHttp.json;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pao Tang ID (Krungthai): OAuth 2.0 with client_secret in the form, then a profile call on a second host whose
+ * answer says {@code code "0000"} on success and carries only the granted fields.
+ */
+final class PaotangMock extends MockProvider {
+
+    private record Grant(String cid, String redirectUri, Set<String> scopes, Instant issued) {
+    }
+
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+
+    PaotangMock(MockSettings settings) {
+        super("paotang", settings);
+    }
+
+    @Override
+    Map<String, Route> routes() {
+        Map<String, Route> r = new LinkedHashMap<>();
+        r.put("paotang-auth", new Route(RequestMethod.GET, "/paotang/oauth2/web/auth", this::authorize));
+        r.put("paotang-token", new Route(RequestMethod.POST, "/paotang/oauth2/token", this::token));
+        r.put("paotang-profile", new Route(RequestMethod.POST,
+                "/paotang-openapi/v1/paotangid/get-customer-profile", this::profile));
+        return r;
+    }
+
+    private ResponseDefinition authorize(Request req) {
+        Map<String, String> q = MockHttp.query(req);
+        String redirect = q.get("redirect_uri");
+        if (redirect == null || !settings.clientId().equals(q.get("client_id"))) {
+            return MockHttp.html(400, "<p>invalid_client</p>");
+        }
+        String hint = q.get("login_hint");
+        if (hint == null || hint.isEmpty()) {
+            return MockHttp.picker("เป๋าตัง Pao Tang", base() + "/oauth2/web/auth", q);
+        }
+        if (!ThaiCitizens.valid(hint)) {
+            return MockHttp.html(400, "<p>invalid citizen ID</p>");
+        }
+        if (scenario() == Scenario.DENIED) {
+            return MockHttp.redirect(MockHttp.withParams(redirect, Map.of("error", "access_denied",
+                    "state", q.getOrDefault("state", ""))));
+        }
+        String code = random();
+        codes.put(code, new Grant(hint, redirect, Set.copyOf(Arrays.asList(q.getOrDefault("scope", "")
+                .split(" "))), Instant.now()));
+        Map<String, String> back = new LinkedHashMap<>();
+        back.put("code", code);
+        back.put("state", q.get("state"));
+        return MockHttp.redirect(MockHttp.withParams(redirect, back));
+    }
+
+    private ResponseDefinition token(Request req) {
+        if (scenario() == Scenario.DOWN) {
+            return MockHttp.unavailable();
+        }
+        Map<String, String> f = MockHttp.form(req);
+        if (!clientOk(f.get("client_id"), f.get("client_secret"))) {
+            return json(401, Map.of("error", "invalid_client"));
+        }
+        Grant g = codes.remove(f.getOrDefault("code", ""));
+        if (g == null || !g.redirectUri().equals(f.get("redirect_uri")) || scenario() == Scenario.EXPIRED_CODE
+                || g.issued().isBefore(Instant.now().minusSeconds(60))) {
+            return json(400, Map.of("error", "invalid_grant"));
+        }
+        String at = random();
+        tokens.put(at, g);
+        ResponseDefinition ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", 1800,
+                "refresh_token", random(), "scope", String.join(" ", g.scopes())));
+        return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
+    }
+
+    private ResponseDefinition profile(Request req) {
+        Grant g = tokens.get(String.valueOf(MockHttp.bearer(req)));
+        if (g == null) {
+            return json(401, Map.of("code", "4010", "message", "Unauthorized"));
+        }
+        if (scenario() == Scenario.ERROR_CODE) {
+            return json(200, Map.of("code", "9999", "message", "<script>alert(1)</script>Customer not found"));
+        }
+        ThaiCitizens.Person p = ThaiCitizens.person(g.cid());
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (g.scopes().contains("paotangid.citizen")) {
+            data.put("cid", scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(g.cid()) : g.cid());
+        }
+        if (g.scopes().contains("paotangid.title")) {
+            data.put("title", p.titleTh());
+        }
+        if (g.scopes().contains("paotangid.fullname_th")) {
+            data.put("fullNameTh", Map.of("thaiFirstName", p.givenTh(), "thaiMiddleName", "",
+                    "thaiLastName", p.familyTh()));
+        }
+        if (g.scopes().contains("paotangid.fullname_en")) {
+            data.put("fullNameEn", Map.of("engFirstName", p.givenEn(), "engMiddleName", "",
+                    "engLastName", p.familyEn()));
+        }
+        if (g.scopes().contains("paotangid.birthdate")) {
+            data.put("birthDate", p.birthDate().toString());
+        }
+        if (g.scopes().contains("paotangid.gender")) {
+            data.put("gender", p.gender());
+        }
+        return json(200, Map.of("code", "0000", "message", "Success", "sub", subjectOf(g.cid()), "data", data));
+    }
+}
