@@ -1,0 +1,88 @@
+package th.onecitizen.consent.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import th.onecitizen.consent.accesslog.AccessLog;
+import th.onecitizen.consent.accesslog.AccessLogDrainer;
+import th.onecitizen.consent.accesslog.OutboxDisclosureLog;
+import th.onecitizen.consent.decision.DecisionVersions;
+import th.onecitizen.consent.decision.DefaultConsentGate;
+import th.onecitizen.consent.grant.ConsentService;
+import th.onecitizen.consent.grant.SubjectFacts;
+import th.onecitizen.consent.ledger.R2dbcConsentLedger;
+import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
+import th.onecitizen.consent.receipt.ReceiptSigner;
+import th.onecitizen.platform.persistence.ModuleSchema;
+
+/**
+ * Wires the consent module. The bff supplies {@link SubjectFacts} (adapting identity) and the infrastructure
+ * (DatabaseClient, transaction manager, Redis connection factory).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsentConfiguration {
+
+    /** The consent module's schema and migrations. */
+    public static final ModuleSchema SCHEMA = new ModuleSchema("consent", "consent", "classpath:db/consent");
+
+    @Bean
+    ModuleSchema consentSchema() {
+        return SCHEMA;
+    }
+
+    @Bean
+    ConsentModule consentModule(DatabaseClient db, ReactiveTransactionManager transactions,
+            ReactiveRedisConnectionFactory redis, SubjectFacts facts, ConsentProperties properties) {
+        return new ConsentModule(db, TransactionalOperator.create(transactions), redis, facts, properties,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    R2dbcPurposeCatalog consentPurposeCatalog(ConsentModule m) {
+        return m.purposes();
+    }
+
+    @Bean
+    R2dbcConsentLedger consentLedger(ConsentModule m) {
+        return m.ledger();
+    }
+
+    @Bean
+    ReceiptSigner consentReceiptSigner(ConsentModule m) {
+        return m.signer();
+    }
+
+    @Bean(destroyMethod = "close")
+    DecisionVersions consentDecisionVersions(ConsentModule m) {
+        return m.versions();
+    }
+
+    @Bean
+    DefaultConsentGate consentGate(ConsentModule m) {
+        return m.gate();
+    }
+
+    @Bean
+    ConsentService consentService(ConsentModule m) {
+        return m.consents();
+    }
+
+    @Bean
+    OutboxDisclosureLog consentDisclosureLog(ConsentModule m) {
+        return m.disclosureLog();
+    }
+
+    @Bean
+    AccessLogDrainer consentAccessLogDrainer(ConsentModule m) {
+        return m.drainer();
+    }
+
+    @Bean
+    AccessLog consentAccessLog(ConsentModule m) {
+        return m.accessLog();
+    }
+}
