@@ -31,10 +31,10 @@ public final class AccessLog {
         if (f.to() != null) {
             where.append(" AND occurred_at < :to");
         }
-        DatabaseClient.GenericExecuteSpec items = bind(db.sql("SELECT * FROM access_log " + where
+        DatabaseClient.GenericExecuteSpec items = bind(db.sql("SELECT * FROM consent.access_log " + where
                 + " ORDER BY occurred_at DESC, id LIMIT :limit OFFSET :offset"), subjectRef, f)
                 .bind("limit", size).bind("offset", (long) page * size);
-        DatabaseClient.GenericExecuteSpec count = bind(db.sql("SELECT count(*) FROM access_log " + where),
+        DatabaseClient.GenericExecuteSpec count = bind(db.sql("SELECT count(*) FROM consent.access_log " + where),
                 subjectRef, f);
         return Mono.zip(items.map(AccessLog::read).all().collectList(),
                 count.map(r -> r.get(0, Long.class)).one())

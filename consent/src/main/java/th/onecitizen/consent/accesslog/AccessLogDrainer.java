@@ -41,9 +41,9 @@ public final class AccessLogDrainer implements SmartLifecycle {
     }
 
     private Mono<Long> drainBatch() {
-        return db.sql("WITH due AS (SELECT * FROM access_outbox WHERE next_attempt_at <= now() ORDER BY id "
-                + "LIMIT :n FOR UPDATE SKIP LOCKED), moved AS (INSERT INTO access_log (" + COLUMNS + ") SELECT "
-                + SOURCE + " FROM due ON CONFLICT DO NOTHING) DELETE FROM access_outbox o USING due "
+        return db.sql("WITH due AS (SELECT * FROM consent.access_outbox WHERE next_attempt_at <= now() ORDER BY id "
+                + "LIMIT :n FOR UPDATE SKIP LOCKED), moved AS (INSERT INTO consent.access_log (" + COLUMNS + ") SELECT "
+                + SOURCE + " FROM due ON CONFLICT DO NOTHING) DELETE FROM consent.access_outbox o USING due "
                 + "WHERE o.id = due.id")
                 .bind("n", batchSize).fetch().rowsUpdated()
                 .onErrorResume(e -> {
@@ -53,18 +53,18 @@ public final class AccessLogDrainer implements SmartLifecycle {
     }
 
     private Mono<Long> drainOneByOne() {
-        return db.sql("SELECT id FROM access_outbox WHERE next_attempt_at <= now() ORDER BY id LIMIT :n")
+        return db.sql("SELECT id FROM consent.access_outbox WHERE next_attempt_at <= now() ORDER BY id LIMIT :n")
                 .bind("n", batchSize).map(r -> r.get("id", Long.class)).all()
-                .concatMap(id -> db.sql("WITH due AS (SELECT * FROM access_outbox WHERE id = :id FOR UPDATE SKIP "
-                        + "LOCKED), moved AS (INSERT INTO access_log (" + COLUMNS + ") SELECT " + SOURCE
-                        + " FROM due ON CONFLICT DO NOTHING) DELETE FROM access_outbox o USING due WHERE o.id = due.id")
+                .concatMap(id -> db.sql("WITH due AS (SELECT * FROM consent.access_outbox WHERE id = :id FOR UPDATE SKIP "
+                        + "LOCKED), moved AS (INSERT INTO consent.access_log (" + COLUMNS + ") SELECT " + SOURCE
+                        + " FROM due ON CONFLICT DO NOTHING) DELETE FROM consent.access_outbox o USING due WHERE o.id = due.id")
                         .bind("id", id).fetch().rowsUpdated()
                         .onErrorResume(e -> reschedule(id, e).thenReturn(0L)))
                 .reduce(0L, Long::sum);
     }
 
     private Mono<Void> reschedule(long id, Throwable e) {
-        return db.sql("UPDATE access_outbox SET attempts = attempts + 1, last_error = :err, next_attempt_at = now() + "
+        return db.sql("UPDATE consent.access_outbox SET attempts = attempts + 1, last_error = :err, next_attempt_at = now() + "
                 + "least(interval '1 second' * power(2, attempts), :max * interval '1 second') WHERE id = :id")
                 .bind("err", String.valueOf(e.getMessage()).substring(0, Math.min(500,
                         String.valueOf(e.getMessage()).length())))
@@ -73,7 +73,7 @@ public final class AccessLogDrainer implements SmartLifecycle {
 
     /** How many disclosures wait in the outbox (a metric: it should stay near zero). */
     public Mono<Long> backlog() {
-        return db.sql("SELECT count(*) FROM access_outbox").map(r -> r.get(0, Long.class)).one();
+        return db.sql("SELECT count(*) FROM consent.access_outbox").map(r -> r.get(0, Long.class)).one();
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class OutboxDisclosureLog implements DisclosureLog {
     @Override
     public Mono<Void> record(Permit permit, Disclosure d) {
         // only categories the permit allowed can have flowed; anything else would be a connector bug, kept visible
-        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO access_outbox (entry_id, subject_ref, "
+        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO consent.access_outbox (entry_id, subject_ref, "
                 + "occurred_at, agency_id, service_id, operation_id, purpose_id, basis, categories, decision_id, "
                 + "trace_id, outcome) VALUES (:id, :s, :at, :agency, :service, :op, :p, :basis, :cats, :decision, "
                 + ":trace, :outcome)")

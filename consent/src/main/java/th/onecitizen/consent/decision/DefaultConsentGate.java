@@ -37,12 +37,12 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
 
     private static final String EVALUATE = "SELECT p.agency_id, p.basis, p.categories, p.sensitive_exception, "
             + "p.cross_border, p.minor_may_consent_alone, "
-            + "(SELECT max(n.version) FROM notice n WHERE n.purpose_id = p.id AND n.material) AS material_version, "
+            + "(SELECT max(n.version) FROM consent.notice n WHERE n.purpose_id = p.id AND n.material) AS material_version, "
             + "coalesce(s.version, 0) AS version, coalesce(s.restricted, false) AS restricted, "
             + "coalesce(s.objected_all, false) AS objected_all, s.objected_purposes, "
             + "c.state, c.notice_version AS consent_version, c.actor_role, c.guardian_role "
-            + "FROM purpose p LEFT JOIN subject_state s ON s.subject_ref = :s "
-            + "LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.subject_ref = :s AND c.purpose_id = p.id "
+            + "FROM consent.purpose p LEFT JOIN consent.subject_state s ON s.subject_ref = :s "
+            + "LEFT JOIN LATERAL (SELECT * FROM consent.consent c WHERE c.subject_ref = :s AND c.purpose_id = p.id "
             + "ORDER BY c.granted_at DESC LIMIT 1) c ON true WHERE p.id = :p";
 
     private final DatabaseClient db;

@@ -43,11 +43,11 @@ public final class ConsentService {
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private static final String VIEW = "SELECT c.*, p.agency_id, n.title_th, n.title_en, n.refusal_effect_th, "
-            + "n.refusal_effect_en, l.categories, coalesce((SELECT max(m.version) FROM notice m "
+            + "n.refusal_effect_en, l.categories, coalesce((SELECT max(m.version) FROM consent.notice m "
             + "WHERE m.purpose_id = c.purpose_id AND m.material), 0) > c.notice_version AS renewal_required, "
-            + "count(*) OVER () AS total FROM consent c JOIN purpose p ON p.id = c.purpose_id "
-            + "JOIN notice n ON n.purpose_id = c.purpose_id AND n.version = c.notice_version "
-            + "JOIN ledger l ON l.subject_ref = c.subject_ref AND l.consent_id = c.id AND l.event = 'granted' ";
+            + "count(*) OVER () AS total FROM consent.consent c JOIN consent.purpose p ON p.id = c.purpose_id "
+            + "JOIN consent.notice n ON n.purpose_id = c.purpose_id AND n.version = c.notice_version "
+            + "JOIN consent.ledger l ON l.subject_ref = c.subject_ref AND l.consent_id = c.id AND l.event = 'granted' ";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -110,7 +110,7 @@ public final class ConsentService {
 
     /** Withdraws every active consent of the subject (erasure, s33), returning how many were withdrawn. */
     public Mono<Long> withdrawAll(String subjectRef, String channel) {
-        return db.sql("SELECT id FROM consent WHERE subject_ref = :s AND state = 'given'").bind("s", subjectRef)
+        return db.sql("SELECT id FROM consent.consent WHERE subject_ref = :s AND state = 'given'").bind("s", subjectRef)
                 .map(r -> r.get("id", UUID.class)).all()
                 .concatMap(id -> withdraw(subjectRef, id, channel)
                         .onErrorResume(ProblemException.class, e -> Mono.empty()))
@@ -146,7 +146,7 @@ public final class ConsentService {
 
     /** Every receipt issued for one of the subject's consents, oldest first. */
     public Flux<ConsentReceipt> receipts(String subjectRef, UUID consentId) {
-        return loadOwn(subjectRef, consentId).flatMapMany(row -> db.sql("SELECT * FROM receipt WHERE consent_id = :c "
+        return loadOwn(subjectRef, consentId).flatMapMany(row -> db.sql("SELECT * FROM consent.receipt WHERE consent_id = :c "
                 + "AND subject_ref = :s ORDER BY issued_at").bind("c", consentId).bind("s", subjectRef)
                 .map(r -> new ConsentReceipt(r.get("id", UUID.class), r.get("consent_id", UUID.class),
                         r.get("state", String.class), r.get("jws", String.class), Sql.instant(r, "issued_at")))
@@ -212,13 +212,13 @@ public final class ConsentService {
                 List.copyOf(p.purpose().categories()), c.actorRole(), c.authorityRef(), c.guardianRole(),
                 c.guardianRef(), c.channel(), 1, now, null, null);
         // the notice version is re-read under a share lock so a revision cannot slip in between check and commit
-        return db.sql("SELECT current_notice_version FROM purpose WHERE id = :p FOR SHARE").bind("p",
+        return db.sql("SELECT current_notice_version FROM consent.purpose WHERE id = :p FOR SHARE").bind("p",
                 p.purpose().id()).map(r -> r.get(0, Integer.class)).one()
                 .flatMap(current -> current != c.noticeVersion()
                         ? Mono.error(new ProblemException(ConsentError.NOTICE_VERSION_OUTDATED,
                                 "Show the current notice and ask again", Map.of("current_notice_version", current)))
                         : ledger.append(draft))
-                .flatMap(appended -> Sql.bind(db.sql("INSERT INTO consent (id, subject_ref, purpose_id, "
+                .flatMap(appended -> Sql.bind(db.sql("INSERT INTO consent.consent (id, subject_ref, purpose_id, "
                         + "notice_version, language, state, actor_role, guardian_role, granted_at, last_seq) VALUES "
                         + "(:id, :s, :p, :v, :lang, 'given', :actor, :guardian, :at, :seq)")
                         .bind("id", consentId).bind("s", c.subjectRef()).bind("p", p.purpose().id())
@@ -232,7 +232,7 @@ public final class ConsentService {
     }
 
     private Mono<Done> appendWithdrawal(String subjectRef, UUID consentId, String channel, PublishedPurpose p) {
-        return db.sql("SELECT * FROM consent WHERE id = :id AND subject_ref = :s FOR UPDATE").bind("id", consentId)
+        return db.sql("SELECT * FROM consent.consent WHERE id = :id AND subject_ref = :s FOR UPDATE").bind("id", consentId)
                 .bind("s", subjectRef).map(ConsentRow::of).one()
                 .flatMap(row -> {
                     if (!"given".equals(row.state)) {
@@ -245,7 +245,7 @@ public final class ConsentService {
                                     row.noticeVersion, n.hash(row.language),
                                     row.language, List.copyOf(p.purpose().categories()), "self", null, null, null,
                                     channel, 1, now, null, null)))
-                            .flatMap(appended -> db.sql("UPDATE consent SET state = 'withdrawn', withdrawn_at = :at, "
+                            .flatMap(appended -> db.sql("UPDATE consent.consent SET state = 'withdrawn', withdrawn_at = :at, "
                                     + "last_seq = :seq WHERE id = :id").bind("at", Sql.ts(now))
                                     .bind("seq", appended.entry().seq()).bind("id", consentId).then()
                                     .then(receipt(p, appended.entry(), "withdrawn"))
@@ -259,7 +259,7 @@ public final class ConsentService {
         return purposes.notice(p.purpose().id(), entry.noticeVersion()).defaultIfEmpty(p.notice()).flatMap(n -> {
             String jws = signer.sign(ReceiptClaims.of(receiptId, state, p.purpose(), n, entry,
                     properties.controller(), properties.receiptIssuer(), now));
-            return db.sql("INSERT INTO receipt (id, consent_id, subject_ref, state, jws, issued_at) VALUES (:id, :c, "
+            return db.sql("INSERT INTO consent.receipt (id, consent_id, subject_ref, state, jws, issued_at) VALUES (:id, :c, "
                     + ":s, :state, :jws, :at)").bind("id", receiptId).bind("c", entry.consentId())
                     .bind("s", entry.subjectRef()).bind("state", state).bind("jws", jws).bind("at", Sql.ts(now))
                     .then().thenReturn(new ConsentReceipt(receiptId, entry.consentId(), state, jws, now));
@@ -267,7 +267,7 @@ public final class ConsentService {
     }
 
     private Mono<ConsentRow> loadOwn(String subjectRef, UUID consentId) {
-        return db.sql("SELECT * FROM consent WHERE id = :id AND subject_ref = :s").bind("id", consentId)
+        return db.sql("SELECT * FROM consent.consent WHERE id = :id AND subject_ref = :s").bind("id", consentId)
                 .bind("s", subjectRef).map(ConsentRow::of).one()
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.CONSENT_NOT_FOUND,
                         "No such consent")));

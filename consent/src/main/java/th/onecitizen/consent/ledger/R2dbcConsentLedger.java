@@ -19,7 +19,7 @@ public final class R2dbcConsentLedger implements ConsentLedger {
     @Override
     public Mono<Appended> append(LedgerEntry d) {
         // The upsert takes the row lock on subject_state: concurrent appends for one subject queue here.
-        return db.sql("INSERT INTO subject_state (subject_ref, version) VALUES (:s, 1) ON CONFLICT (subject_ref) "
+        return db.sql("INSERT INTO consent.subject_state (subject_ref, version) VALUES (:s, 1) ON CONFLICT (subject_ref) "
                 + "DO UPDATE SET version = subject_state.version + 1, updated_at = now() "
                 + "RETURNING version, head_seq, head_hash")
                 .bind("s", d.subjectRef())
@@ -32,7 +32,7 @@ public final class R2dbcConsentLedger implements ConsentLedger {
                             d.actorRole(), d.authorityRef(), d.guardianRole(), d.guardianRef(), d.channel(),
                             d.steps(), d.at(), head.hash, null);
                     LedgerEntry e = withHash(linked, LedgerHash.of(linked));
-                    return insert(e).then(db.sql("UPDATE subject_state SET head_seq = :seq, head_hash = :hash "
+                    return insert(e).then(db.sql("UPDATE consent.subject_state SET head_seq = :seq, head_hash = :hash "
                             + "WHERE subject_ref = :s").bind("seq", e.seq()).bind("hash", e.hash())
                             .bind("s", e.subjectRef()).then())
                             .thenReturn(new Appended(e, head.version));
@@ -41,13 +41,13 @@ public final class R2dbcConsentLedger implements ConsentLedger {
 
     @Override
     public Flux<LedgerEntry> entries(String subjectRef) {
-        return db.sql("SELECT * FROM ledger WHERE subject_ref = :s ORDER BY seq").bind("s", subjectRef)
+        return db.sql("SELECT * FROM consent.ledger WHERE subject_ref = :s ORDER BY seq").bind("s", subjectRef)
                 .map(R2dbcConsentLedger::read).all();
     }
 
     @Override
     public Mono<LedgerVerification> verify(String subjectRef) {
-        Mono<Head> head = db.sql("SELECT version, head_seq, head_hash FROM subject_state WHERE subject_ref = :s")
+        Mono<Head> head = db.sql("SELECT version, head_seq, head_hash FROM consent.subject_state WHERE subject_ref = :s")
                 .bind("s", subjectRef)
                 .map(r -> new Head(r.get("version", Long.class), r.get("head_seq", Long.class),
                         r.get("head_hash", String.class)))
@@ -83,7 +83,7 @@ public final class R2dbcConsentLedger implements ConsentLedger {
     }
 
     private Mono<Void> insert(LedgerEntry e) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO ledger (subject_ref, seq, record_id, "
+        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO consent.ledger (subject_ref, seq, record_id, "
                 + "consent_id, event, purpose_id, notice_version, text_hash, language, categories, actor_role, "
                 + "authority_ref, guardian_role, guardian_ref, channel, steps, at, prev_hash, hash) VALUES (:s, :seq, "
                 + ":rid, :cid, :event, :p, :v, :th, :lang, :cats, :actor, :auth, :grole, :gref, :channel, :steps, "

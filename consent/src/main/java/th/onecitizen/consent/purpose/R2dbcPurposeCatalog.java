@@ -20,7 +20,7 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
 
     private static final String SELECT = "SELECT p.*, n.version, n.title_th, n.title_en, n.body_th, n.body_en, "
             + "n.refusal_effect_th, n.refusal_effect_en, n.hash_th, n.hash_en, n.material, n.published_at "
-            + "FROM purpose p JOIN notice n ON n.purpose_id = p.id AND n.version = p.current_notice_version ";
+            + "FROM consent.purpose p JOIN consent.notice n ON n.purpose_id = p.id AND n.version = p.current_notice_version ";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -70,7 +70,7 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
 
     @Override
     public Mono<Notice> notice(String purposeId, int version) {
-        return db.sql("SELECT * FROM notice WHERE purpose_id = :id AND version = :v").bind("id", purposeId)
+        return db.sql("SELECT * FROM consent.notice WHERE purpose_id = :id AND version = :v").bind("id", purposeId)
                 .bind("v", version).map(r -> readNotice(r, purposeId)).one();
     }
 
@@ -88,7 +88,7 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
     }
 
     private Mono<Void> insertPurpose(Purpose p) {
-        return bindPurpose(db.sql("INSERT INTO purpose (id, agency_id, operations, basis, legal_ref, approved_by, "
+        return bindPurpose(db.sql("INSERT INTO consent.purpose (id, agency_id, operations, basis, legal_ref, approved_by, "
                 + "sensitive_exception, categories, recipients, retention_days, cross_border, cross_border_country, "
                 + "minor_may_consent_alone, required_by, processors, security_measures, current_notice_version) "
                 + "VALUES (:id, :agency, :ops, :basis, :legalRef, :approvedBy, :s26, :categories, :recipients, "
@@ -97,7 +97,7 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
     }
 
     private Mono<Void> updatePurpose(Purpose p) {
-        return bindPurpose(db.sql("UPDATE purpose SET agency_id = :agency, operations = :ops, basis = :basis, "
+        return bindPurpose(db.sql("UPDATE consent.purpose SET agency_id = :agency, operations = :ops, basis = :basis, "
                 + "legal_ref = :legalRef, approved_by = :approvedBy, sensitive_exception = :s26, "
                 + "categories = :categories, recipients = :recipients, retention_days = :retention, "
                 + "cross_border = :crossBorder, cross_border_country = :country, minor_may_consent_alone = :minorAlone, "
@@ -120,7 +120,7 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
     }
 
     private Mono<Void> insertNotice(Notice n) {
-        return db.sql("INSERT INTO notice (purpose_id, version, title_th, title_en, body_th, body_en, "
+        return db.sql("INSERT INTO consent.notice (purpose_id, version, title_th, title_en, body_th, body_en, "
                 + "refusal_effect_th, refusal_effect_en, hash_th, hash_en, material, published_at) VALUES (:p, :v, "
                 + ":tth, :ten, :bth, :ben, :rth, :ren, :hth, :hen, :material, :at)")
                 .bind("p", n.purposeId()).bind("v", n.version()).bind("tth", n.titleTh()).bind("ten", n.titleEn())
