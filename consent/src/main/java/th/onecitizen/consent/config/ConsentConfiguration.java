@@ -1,6 +1,15 @@
 package th.onecitizen.consent.config;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import th.onecitizen.consent.breach.BreachService;
+import th.onecitizen.consent.breach.Notifications;
+import th.onecitizen.consent.dsar.ErasureContributor;
+import th.onecitizen.consent.dsar.ExportContributor;
+import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.idempotency.IdempotencyStore;
+import th.onecitizen.consent.retention.RetentionJob;
+import th.onecitizen.consent.ropa.Ropa;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -36,9 +45,40 @@ public class ConsentConfiguration {
 
     @Bean
     ConsentModule consentModule(DatabaseClient db, ReactiveTransactionManager transactions,
-            ReactiveRedisConnectionFactory redis, SubjectFacts facts, ConsentProperties properties) {
+            ReactiveRedisConnectionFactory redis, SubjectFacts facts, ConsentProperties properties,
+            ObjectProvider<ExportContributor> exporters, ObjectProvider<ErasureContributor> erasers) {
         return new ConsentModule(db, TransactionalOperator.create(transactions), redis, facts, properties,
-                Clock.systemUTC());
+                Clock.systemUTC(), exporters.orderedStream().toList(), erasers.orderedStream().toList());
+    }
+
+    @Bean
+    PrivacyRequestService consentPrivacyRequests(ConsentModule m) {
+        return m.privacyRequests();
+    }
+
+    @Bean
+    BreachService consentBreaches(ConsentModule m) {
+        return m.breaches();
+    }
+
+    @Bean
+    Notifications consentNotifications(ConsentModule m) {
+        return m.notifications();
+    }
+
+    @Bean
+    Ropa consentRopa(ConsentModule m) {
+        return m.ropa();
+    }
+
+    @Bean
+    RetentionJob consentRetentionJob(ConsentModule m) {
+        return m.retention();
+    }
+
+    @Bean
+    IdempotencyStore consentIdempotency(ConsentModule m) {
+        return m.idempotency();
     }
 
     @Bean

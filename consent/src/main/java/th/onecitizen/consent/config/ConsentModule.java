@@ -2,6 +2,18 @@ package th.onecitizen.consent.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import th.onecitizen.consent.breach.BreachService;
+import th.onecitizen.consent.breach.Notifications;
+import th.onecitizen.consent.dsar.ConsentRecordsErasure;
+import th.onecitizen.consent.dsar.ConsentRecordsExport;
+import th.onecitizen.consent.dsar.ErasureContributor;
+import th.onecitizen.consent.dsar.ExportContributor;
+import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.idempotency.IdempotencyStore;
+import th.onecitizen.consent.retention.RetentionJob;
+import th.onecitizen.consent.ropa.Ropa;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -31,9 +43,16 @@ public final class ConsentModule {
     private final OutboxDisclosureLog disclosureLog;
     private final AccessLogDrainer drainer;
     private final AccessLog accessLog;
+    private final PrivacyRequestService privacyRequests;
+    private final BreachService breaches;
+    private final Notifications notifications;
+    private final Ropa ropa;
+    private final RetentionJob retention;
+    private final IdempotencyStore idempotency;
 
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
-            SubjectFacts facts, ConsentProperties p, Clock clock) {
+            SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
+            List<ErasureContributor> erasers) {
         this.purposes = new R2dbcPurposeCatalog(db, tx, p.controller(), clock);
         this.ledger = new R2dbcConsentLedger(db);
         this.signer = new ReceiptSigner(p.receiptSigningKey());
@@ -46,6 +65,40 @@ public final class ConsentModule {
         this.drainer = new AccessLogDrainer(db, p.outbox().drainInterval(), p.outbox().batchSize(),
                 p.outbox().maxBackoff());
         this.accessLog = new AccessLog(db);
+        List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db)));
+        allExporters.addAll(exporters);
+        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db)));
+        allErasers.addAll(erasers);
+        this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock);
+        this.breaches = new BreachService(db, tx, p, clock);
+        this.notifications = new Notifications(db);
+        this.ropa = new Ropa(purposes, db, p.controller());
+        this.retention = new RetentionJob(db, redis, p.retention(), clock);
+        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
+    }
+
+    public PrivacyRequestService privacyRequests() {
+        return privacyRequests;
+    }
+
+    public BreachService breaches() {
+        return breaches;
+    }
+
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    public Ropa ropa() {
+        return ropa;
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 
     public R2dbcPurposeCatalog purposes() {

@@ -55,7 +55,8 @@ public final class TestConsentModules {
     public static ConsentModule module(SubjectFacts facts, String invalidationChannel, boolean cache) {
         DatabaseClient db = db();
         TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
-        return new ConsentModule(db, tx, redis(), facts, properties(invalidationChannel, cache), Clock.systemUTC());
+        return new ConsentModule(db, tx, redis(), facts, properties(invalidationChannel, cache), Clock.systemUTC(),
+                java.util.List.of(), java.util.List.of());
     }
 
     /** Settings as in consent.yml, with a freshly generated receipt key. */
