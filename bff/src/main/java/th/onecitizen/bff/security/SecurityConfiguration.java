@@ -47,6 +47,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
+                        // anyone may verify a consent receipt against the published keys
+                        .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks").permitAll()
                         .pathMatchers("/v1/**", "/agency/v1/**", "/admin/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
