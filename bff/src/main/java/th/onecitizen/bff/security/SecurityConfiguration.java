@@ -56,6 +56,8 @@ public class SecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
+                        // anyone may verify a consent receipt against the published keys
+                        .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks").permitAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
                         .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
                         .pathMatchers("/v1/**").authenticated()
