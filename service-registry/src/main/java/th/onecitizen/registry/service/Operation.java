@@ -30,6 +30,9 @@ public record Operation(String id, LocalizedText name, String method, String pat
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathTemplate, "pathTemplate");
         Objects.requireNonNull(responseSchema, "responseSchema");
+        // a stored document reads "no request body" back as JSON null
+        requestSchema = requestSchema == null || requestSchema.isNull() || requestSchema.isMissingNode() ? null
+                : requestSchema;
         sendsCategories = Set.copyOf(sendsCategories == null ? Set.of() : sendsCategories);
         receivesCategories = Set.copyOf(receivesCategories == null ? Set.of() : receivesCategories);
         Objects.requireNonNull(purposeId, "purposeId");
