@@ -42,6 +42,8 @@ public final class RegistryFixture implements AutoCloseable {
                 TestInfrastructure.redisPort());
         rc.setDatabase(TestInfrastructure.redisDatabase());
         redisFactory = new LettuceConnectionFactory(rc);
+        // connect now: a lazy first connect would block an event-loop thread (BlockHound says so)
+        redisFactory.setEagerInitialization(true);
         redisFactory.afterPropertiesSet();
         redisFactory.start();
         changes = new RedisCatalogueChanges(new ReactiveStringRedisTemplate(redisFactory));
