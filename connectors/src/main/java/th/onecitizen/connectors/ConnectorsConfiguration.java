@@ -2,6 +2,7 @@ package th.onecitizen.connectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -60,9 +61,16 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    ServiceCalls serviceCalls(Catalogue catalogue, ConsentGate consent, DisclosureLog disclosures,
-            ConnectorRuntime runtime, IdempotencyStore idempotency, ConsentPurposes purposes) {
-        return new ServiceCalls(catalogue, consent, disclosures, runtime, idempotency, purposes, Clock.systemUTC());
+    ServiceCalls serviceCalls(Catalogue catalogue, ObjectProvider<ConsentGate> consent,
+            ObjectProvider<DisclosureLog> disclosures, ConnectorRuntime runtime, IdempotencyStore idempotency,
+            ConsentPurposes purposes) {
+        // Fails closed while the consent module provides no gate: no decision, no permit, no agency call.
+        ConsentGate gate = request -> consent.getIfAvailable(() -> r -> reactor.core.publisher.Mono.error(
+                new th.onecitizen.platform.error.ProblemException(
+                        th.onecitizen.platform.error.CommonError.SERVICE_UNAVAILABLE,
+                        "Consent decisions are unavailable; no agency is called"))).decide(request);
+        DisclosureLog log = (permit, disclosure) -> disclosures.getObject().record(permit, disclosure);
+        return new ServiceCalls(catalogue, gate, log, runtime, idempotency, purposes, Clock.systemUTC());
     }
 
     @Bean
