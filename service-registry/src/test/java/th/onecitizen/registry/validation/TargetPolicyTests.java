@@ -27,7 +27,7 @@ class TargetPolicyTests {
         "https://[fd00:ec2::254]/", "https://[fe80::1]/", "https://2130706433/", "https://0177.0.0.1/",
         "https://0x7f.1/", "https://127.1/", "https://0.0.0.0/", "https://127.0.0.1./", "https://localhost./",
         "https://localhost/", "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/"})
-    void forbiddenAddressesWhenParsedThenRefusedWith422(String url) {
+    void S_CN_01_02_03_forbiddenAddressesInAnyFormWhenParsedThenRefusedWith422(String url) {
         assertThatThrownBy(() -> policy.parse("base_url", url)).isInstanceOfSatisfying(ProblemException.class,
                 p -> assertThat(p.error().status()).isEqualTo(422));
     }
@@ -36,7 +36,7 @@ class TargetPolicyTests {
     @ValueSource(strings = {"http://api.dopa.go.th/", "file:///etc/passwd", "gopher://api.dopa.go.th/",
         "ftp://api.dopa.go.th/", "https://user:pw@api.dopa.go.th/", "https://user@api.dopa.go.th/",
         "http://127.0.0.1:18081/", "javascript:alert(1)", "https://api.dopa.go.th/#x", "//api.dopa.go.th/"})
-    void unsafeSchemesAndCredentialsWhenParsedThenRefused(String url) {
+    void S_CN_04_unsafeSchemesAndCredentialsWhenParsedThenRefused(String url) {
         assertThatThrownBy(() -> policy.parse("base_url", url)).isInstanceOfSatisfying(ProblemException.class,
                 p -> assertThat(p.error().code()).startsWith("target_"));
     }
@@ -64,7 +64,7 @@ class TargetPolicyTests {
     }
 
     @Test
-    void hostWhenOneRecordAmongManyIsPrivateThenRefused() {
+    void S_CN_05_hostWhenOneRecordAmongManyIsPrivateThenRefused() {
         StepVerifier.create(policy.check("base_url", "https://mixed.example.th/"))
                 .expectErrorSatisfies(e -> assertThat(((ProblemException) e).error().code())
                         .isEqualTo("target_address_forbidden")).verify();
