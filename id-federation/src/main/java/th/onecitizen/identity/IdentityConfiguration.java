@@ -107,9 +107,22 @@ public class IdentityConfiguration {
         return new ClientAuthenticator(registry, redis, p.issuer(), CLOCK);
     }
 
+    /**
+     * The HTTP client for upstream providers: connect timeout here, per-call timeouts in each provider's guard,
+     * responses capped so that a provider cannot make us buffer without bound.
+     */
+    static WebClient.Builder upstreamWebClient() {
+        reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                .followRedirect(false);
+        return WebClient.builder()
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024));
+    }
+
     @Bean
-    IdentityProviders identityProviders(IdentityProperties p, WebClient.Builder web) {
-        return new IdentityProviders(p, web, CLOCK);
+    IdentityProviders identityProviders(IdentityProperties p) {
+        return new IdentityProviders(p, upstreamWebClient(), CLOCK);
     }
 
     @Bean
@@ -128,11 +141,11 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    NdidLogins ndidLogins(IdentityProperties p, WebClient.Builder web, RedisAuthorizationStore store,
+    NdidLogins ndidLogins(IdentityProperties p, RedisAuthorizationStore store,
             CitizenIdProtector protector, R2dbcCitizens citizens) {
         NdidClient client = p.providers().values().stream()
                 .filter(s -> "ndid".equals(s.type()) && s.enabled()).findFirst()
-                .map(s -> new NdidClient(s, web.clone(), CLOCK)).orElse(null);
+                .map(s -> new NdidClient(s, upstreamWebClient(), CLOCK)).orElse(null);
         return new NdidLogins(client, store, protector, citizens, p.issuer(), p.cibaTtl(), CLOCK);
     }
 

@@ -53,7 +53,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/**").denyAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
                         .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
-                        .pathMatchers("/v1/**").authenticated()
+                        .pathMatchers("/v1/**", "/oauth2/userinfo").authenticated()
                         .anyExchange().permitAll())
                 .build();
     }

@@ -156,7 +156,9 @@ public final class AuthorizationServer {
         }
         if ("ndid".equals(providers.settings(request.idpHint()).get().type())) {
             return ndid.start(request)
-                    .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Waiting(tx, request.uiLocale()))
+                    // the waiting page has its own URL, so that reloading it never starts another request
+                    .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Redirect(URI.create(issuer
+                            + "/oauth2/ndid/wait/" + tx)))
                     .onErrorResume(UpstreamException.class, e -> Mono.just(errorRedirect(request, e.oauthError(),
                             "The identity provider could not start the login")));
         }
@@ -226,18 +228,47 @@ public final class AuthorizationServer {
             return Mono.just(errorRedirect(request, "unmet_authentication_requirements",
                     "The login did not reach the requested assurance"));
         }
-        return citizens.login(identity).flatMap(citizenId -> {
-            String code = TokenIds.random();
-            AuthorizationCode grant = new AuthorizationCode(request.clientId(), request.redirectUri(),
-                    request.codeChallenge(), request.scopes(), request.nonce(), citizenId, identity.assurance().acr(),
-                    List.of(amrOf(identity.provider())), clock.instant().getEpochSecond(), identity.provider());
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("code", code);
-            params.put("state", request.state());
-            params.put("iss", issuer);
-            return store.saveCode(code, grant).thenReturn(new AuthorizeOutcome.Redirect(appendQuery(
-                    request.redirectUri(), params)));
-        });
+        return citizens.login(identity).flatMap(citizenId -> issueCode(request, citizenId,
+                identity.assurance().acr(), identity.provider(), clock.instant().getEpochSecond()));
+    }
+
+    /** Issues the app's one-time code and the redirect that carries it. */
+    Mono<AuthorizeOutcome> issueCode(AuthorizationRequest request, String citizenId, String acr, String idp,
+            long authTime) {
+        String code = TokenIds.random();
+        AuthorizationCode grant = new AuthorizationCode(request.clientId(), request.redirectUri(),
+                request.codeChallenge(), request.scopes(), request.nonce(), citizenId, acr, List.of(amrOf(idp)),
+                authTime, idp);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("code", code);
+        params.put("state", request.state());
+        params.put("iss", issuer);
+        return store.saveCode(code, grant).thenReturn(new AuthorizeOutcome.Redirect(appendQuery(
+                request.redirectUri(), params)));
+    }
+
+    /** The NDID waiting page: still waiting, or the app's redirect once NDID has answered. */
+    public Mono<AuthorizeOutcome> ndidWait(String transactionId) {
+        return ndid.find(transactionId)
+                .filter(tx -> tx.request() != null)
+                .flatMap(tx -> {
+                    if ("failed".equals(tx.status())) {
+                        return ndid.takeCompleted(tx).map(t -> errorRedirect(tx.request(), "access_denied",
+                                "The identity provider did not confirm the login"));
+                    }
+                    if ("completed".equals(tx.status())) {
+                        return ndid.takeCompleted(tx).flatMap(t -> issueCode(t.request(), t.citizenId(), t.acr(),
+                                "ndid", t.authTime()));
+                    }
+                    if (tx.expiresAt() < clock.instant().getEpochSecond()) {
+                        return ndid.takeCompleted(tx).map(t -> errorRedirect(tx.request(), "access_denied",
+                                "The login timed out"));
+                    }
+                    return Mono.<AuthorizeOutcome>just(new AuthorizeOutcome.Waiting(tx.id(),
+                            tx.request().uiLocale()));
+                })
+                .defaultIfEmpty(new AuthorizeOutcome.ErrorPage(400,
+                        "invalid_request: this login is unknown, expired or already completed"));
     }
 
     private static String amrOf(String provider) {
