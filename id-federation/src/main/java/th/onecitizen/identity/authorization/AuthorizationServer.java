@@ -251,6 +251,7 @@ public final class AuthorizationServer {
     public Mono<AuthorizeOutcome> ndidWait(String transactionId) {
         return ndid.find(transactionId)
                 .filter(tx -> tx.request() != null)
+                .flatMap(ndid::refresh)
                 .flatMap(tx -> {
                     if ("failed".equals(tx.status())) {
                         return ndid.takeCompleted(tx).map(t -> errorRedirect(tx.request(), "access_denied",

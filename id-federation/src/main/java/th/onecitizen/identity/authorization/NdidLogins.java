@@ -114,6 +114,32 @@ public final class NdidLogins {
     }
 
     /**
+     * The poll fallback: asks our node about a pending request (at most once a second per transaction), in case a
+     * callback was lost or arrived before we knew the request id. Returns the transaction as it now stands.
+     */
+    public Mono<NdidTransaction> refresh(NdidTransaction tx) {
+        if (!"pending".equals(tx.status()) || tx.requestId() == null) {
+            return Mono.just(tx);
+        }
+        return store.putIfAbsent("ndid:poll:" + tx.id(), "1", Duration.ofSeconds(1)).flatMap(first -> {
+            if (!first) {
+                return Mono.just(tx);
+            }
+            return ndid.status(tx.requestId())
+                    .flatMap(node -> {
+                        Map<String, Object> body = new java.util.HashMap<>(node);
+                        body.put("type", "request_status");
+                        body.put("request_id", tx.requestId());
+                        body.remove("reference_id");
+                        return handle(tx, body);
+                    })
+                    .onErrorResume(UpstreamException.class, e -> Mono.empty())
+                    .then(find(tx.id()))
+                    .defaultIfEmpty(tx);
+        });
+    }
+
+    /**
      * Handles a callback from our NDID node.
      *
      * @return false when the secret is unknown (answer 401, nothing changes); true otherwise (204)

@@ -182,6 +182,7 @@ public final class TokenService {
         return ndid.find(form.get("auth_req_id"))
                 .filter(tx -> tx.request() == null && tx.clientId().equals(client.clientId()))
                 .switchIfEmpty(Mono.error(OAuthException.invalidGrant("The auth_req_id is invalid or used")))
+                .flatMap(ndid::refresh)
                 .flatMap(tx -> {
                     if (tx.expiresAt() < clock.instant().getEpochSecond()) {
                         return Mono.error(new OAuthException("expired_token", "The request has expired", 400));
