@@ -22,7 +22,7 @@ import th.onecitizen.platform.error.ProblemException;
 public final class ApiAuthentication {
 
     /** The paths that are an OAuth 2.0 resource server. */
-    public static final String[] API_PATHS = {"/v1/**", "/agency/v1/**", "/admin/v1/**"};
+    public static final String[] API_PATHS = {"/v1/**", "/agency/v1/**", "/admin/v1/**", "/oauth2/userinfo"};
 
     private final AuthenticationWebFilter filter;
     private final ServerAuthenticationEntryPoint entryPoint;

@@ -60,7 +60,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks").permitAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
                         .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
-                        .pathMatchers("/v1/**").authenticated()
+                        .pathMatchers("/v1/**", "/oauth2/userinfo").authenticated()
                         .anyExchange().permitAll())
                 .build();
     }

@@ -139,7 +139,7 @@ public final class ClientAuthenticator {
         }
         // FAPI 2.0: the audience is the issuer identifier, as a single string
         List<String> aud = claims.getAudience();
-        Object rawAud = claims.getClaim("aud");
+        Object rawAud = jwt.getPayload().toJSONObject().get("aud");
         if (!(rawAud instanceof String) || aud.size() != 1 || !issuer.equals(aud.get(0))) {
             return false;
         }

@@ -1,15 +1,11 @@
 package th.onecitizen.identity.upstream;
 
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -19,6 +15,7 @@ import th.onecitizen.identity.IdentityProperties.ProviderProperties;
 import th.onecitizen.identity.assurance.Assurance;
 import th.onecitizen.identity.citizen.ProviderClaims;
 import th.onecitizen.identity.citizen.VerifiedIdentity;
+import th.onecitizen.identity.token.TokenHashes;
 
 /**
  * ThaiD (DOPA): OIDC code flow with ES256 ID tokens. Accepts both token-response shapes (ID token, or flat claims
@@ -80,7 +77,7 @@ public final class ThaidProvider extends ProviderSupport {
         }
         Object atHash = claims.getClaim("at_hash");
         if (atHash != null) {
-            if (accessToken == null || !atHash.equals(leftHalfHash(accessToken))) {
+            if (accessToken == null || !atHash.equals(TokenHashes.leftHalf(accessToken))) {
                 throw UpstreamException.denied("id_token at_hash mismatch");
             }
         }
@@ -101,15 +98,6 @@ public final class ThaidProvider extends ProviderSupport {
         Instant expiry = value > 1_000_000_000L ? Instant.ofEpochSecond(value) : clock.instant().plusSeconds(value);
         if (!expiry.isAfter(clock.instant())) {
             throw UpstreamException.denied("provider token already expired");
-        }
-    }
-
-    static String leftHalfHash(String accessToken) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64URL.encode(Arrays.copyOf(hash, 16)).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,2 @@
+/** The signed-in citizen's own identity: profile, assurance and linked providers. */
+package th.onecitizen.bff.me;

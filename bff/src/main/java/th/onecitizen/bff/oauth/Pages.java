@@ -1,0 +1,111 @@
+package th.onecitizen.bff.oauth;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import th.onecitizen.identity.authorization.AuthorizationRequest;
+import th.onecitizen.identity.authorization.AuthorizeOutcome;
+
+/** The few HTML pages of the login: the provider chooser, the NDID waiting page and errors, in Thai and English. */
+@Component
+public final class Pages {
+
+    private static final Map<String, String[]> PROVIDER_NAMES = Map.of(
+            "thaid", new String[] {"ThaiD (ไทยดี)", "ThaiD"},
+            "mophid", new String[] {"หมอพร้อม (MOPH ID)", "Mor Prom (MOPH ID)"},
+            "paotang", new String[] {"เป๋าตัง", "Pao Tang"},
+            "ndid", new String[] {"NDID (ธนาคาร / ผู้ให้บริการยืนยันตัวตน)", "NDID (your bank or identity provider)"});
+
+    /** The chooser: one button per provider able to reach the requested assurance. */
+    String chooser(AuthorizeOutcome.Chooser chooser) {
+        AuthorizationRequest r = chooser.request();
+        boolean th = !"en".equals(r.uiLocale());
+        StringBuilder sb = head(th ? "th" : "en", th ? "เข้าสู่ระบบ OneCitizen" : "Sign in to OneCitizen");
+        sb.append("<main><h1>").append(th ? "เข้าสู่ระบบด้วย" : "Sign in with").append("</h1>");
+        sb.append("<p class=\"lang\"><a id=\"lang-th\" href=\"").append(esc(link(r, null, "th")))
+                .append("\">ไทย</a> | <a id=\"lang-en\" href=\"").append(esc(link(r, null, "en")))
+                .append("\">English</a></p><ul class=\"providers\">");
+        for (String p : chooser.providers()) {
+            String[] names = PROVIDER_NAMES.getOrDefault(p, new String[] {p, p});
+            sb.append("<li><a class=\"provider\" id=\"idp-").append(esc(p)).append("\" href=\"")
+                    .append(esc(link(r, p, r.uiLocale()))).append("\">").append(esc(th ? names[0] : names[1]))
+                    .append("</a></li>");
+        }
+        return sb.append("</ul></main></body></html>").toString();
+    }
+
+    /** The NDID waiting page: refreshes itself until NDID answers, then the server redirects to the app. */
+    String waiting(AuthorizeOutcome.Waiting w) {
+        boolean th = !"en".equals(w.locale());
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"").append(th ? "th" : "en")
+                .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+                .append("<meta http-equiv=\"refresh\" content=\"1\"><title>")
+                .append(th ? "รอการยืนยันตัวตน" : "Waiting for confirmation").append("</title>").append(STYLE)
+                .append("</head><body><main><h1 id=\"waiting\">")
+                .append(th ? "กรุณายืนยันตัวตนในแอปของผู้ให้บริการ" : "Please confirm in your identity provider's app")
+                .append("</h1><p>").append(th ? "หน้านี้จะไปต่อเองเมื่อยืนยันแล้ว"
+                        : "This page continues by itself once you have confirmed.")
+                .append("</p></main></body></html>");
+        return sb.toString();
+    }
+
+    /** An error that cannot be sent to the app (no trusted redirect URI). */
+    String error(String message) {
+        return head("en", "Sign-in error").append("<main><h1>ไม่สามารถเข้าสู่ระบบได้ / Sign-in error</h1><p id=\"error\">")
+                .append(esc(message)).append("</p></main></body></html>").toString();
+    }
+
+    /** A short confirmation page (provider linked, signed out). */
+    String notice(String th, String en) {
+        return head("th", en).append("<main><h1>").append(esc(th)).append("</h1><p>").append(esc(en))
+                .append("</p></main></body></html>").toString();
+    }
+
+    private static final String STYLE = "<style>body{font-family:sans-serif;margin:2em auto;max-width:28em}"
+            + "a.provider{display:block;padding:.8em;margin:.5em 0;border:1px solid #888;border-radius:.5em;"
+            + "text-decoration:none}</style>";
+
+    private static StringBuilder head(String lang, String title) {
+        return new StringBuilder("<!doctype html><html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width\"><title>").append(esc(title))
+                .append("</title>").append(STYLE).append("</head><body>");
+    }
+
+    /** The authorize URL again, with a provider and a language chosen. */
+    private static String link(AuthorizationRequest r, String idp, String locale) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/oauth2/authorize")
+                .queryParam("response_type", "code").queryParam("client_id", r.clientId())
+                .queryParam("redirect_uri", r.redirectUri())
+                .queryParam("code_challenge", r.codeChallenge()).queryParam("code_challenge_method", "S256")
+                .queryParam("ui_locales", locale);
+        if (!r.scopes().isEmpty()) {
+            b.queryParam("scope", String.join(" ", r.scopes()));
+        }
+        add(b, "state", r.state());
+        add(b, "nonce", r.nonce());
+        add(b, "acr_values", r.acr());
+        add(b, "login_hint", r.loginHint());
+        add(b, "idp_hint", idp);
+        if (r.maxAge() != null) {
+            b.queryParam("max_age", r.maxAge());
+        }
+        if (!r.prompt().isEmpty()) {
+            b.queryParam("prompt", String.join(" ", r.prompt()));
+        }
+        return b.encode().build().toUriString();
+    }
+
+    private static void add(UriComponentsBuilder b, String name, String value) {
+        if (value != null) {
+            b.queryParam(name, value);
+        }
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,139 @@
+package th.onecitizen.bff.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import th.onecitizen.bff.demo.IdentityMocksLauncher;
+import th.onecitizen.bff.support.ApplicationTest;
+import th.onecitizen.identity.IdentityProperties;
+import th.onecitizen.mocks.idp.Scenario;
+import th.onecitizen.testkit.CitizenIdFixtures;
+
+/** NDID end to end: the authorize flow with its waiting page, and CIBA poll mode for the kiosk. */
+@ApplicationTest
+class NdidFlowTests {
+
+    @Autowired
+    IdentityProperties identity;
+    @Autowired
+    IdentityMocksLauncher mocks;
+
+    OAuthDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = new OAuthDriver(identity.issuer());
+        mocks.mocks().reset();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mocks.mocks().reset();
+    }
+
+    /** Follows the waiting page until it redirects to the app. */
+    Map<String, String> throughWaitingPage(Map<String, String> params) throws Exception {
+        OAuthDriver.Answer a = driver.get("/oauth2/authorize?" + OAuthDriver.query(params));
+        assertThat(a.status()).isEqualTo(302);
+        String wait = a.location();
+        assertThat(wait).contains("/oauth2/ndid/wait/");
+        for (int i = 0; i < 50; i++) {
+            OAuthDriver.Answer w = driver.get(wait);
+            if (w.status() == 302) {
+                return OAuthDriver.queryOf(w.location());
+            }
+            assertThat(w.status()).isEqualTo(200);
+            assertThat(w.body()).contains("http-equiv=\"refresh\"");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the waiting page never completed");
+    }
+
+    @Test
+    void ndidLoginCompletesThroughTheWaitingPage() throws Exception {
+        String verifier = OAuthDriver.verifier();
+        Map<String, String> params = OAuthDriver.authorizeParams("ndid", CitizenIdFixtures.random(), verifier);
+        Map<String, String> callback = throughWaitingPage(params);
+        assertThat(callback).containsKey("code").containsEntry("state", params.get("state"))
+                .containsEntry("iss", identity.issuer());
+        OAuthDriver.Answer t = driver.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code",
+                callback.get("code"), "redirect_uri", OAuthDriver.APP_REDIRECT, "client_id", "superapp",
+                "code_verifier", verifier), Map.of());
+        assertThat(t.status()).as(t.body()).isEqualTo(200);
+        assertThat(SignedJWT.parse((String) t.json().get("access_token")).getJWTClaimsSet().getStringClaim("idp"))
+                .isEqualTo("ndid");
+    }
+
+    @Test
+    void ndidRejectionEndsTheAppFlowWithAccessDenied() throws Exception {
+        mocks.mocks().scenario("ndid", Scenario.NDID_REJECTED);
+        Map<String, String> callback = throughWaitingPage(OAuthDriver.authorizeParams("ndid",
+                CitizenIdFixtures.random(), OAuthDriver.verifier()));
+        assertThat(callback).containsEntry("error", "access_denied").containsEntry("iss", identity.issuer());
+    }
+
+    Map<String, String> cibaForm(String cid) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
+        form.put("scope", "openid profile");
+        form.put("login_hint", cid);
+        form.put("binding_message", "Counter 4");
+        return form;
+    }
+
+    OAuthDriver.Answer poll(String authReqId) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
+        form.put("grant_type", "urn:openid:params:grant-type:ciba");
+        form.put("auth_req_id", authReqId);
+        return driver.post("/oauth2/token", form, Map.of());
+    }
+
+    OAuthDriver.Answer pollUntilAnswered(String authReqId) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(identity.cibaInterval().toMillis() + 50);
+            OAuthDriver.Answer a = poll(authReqId);
+            if (a.status() == 200 || !"authorization_pending".equals(a.json().get("error"))) {
+                return a;
+            }
+        }
+        throw new AssertionError("CIBA never completed");
+    }
+
+    @Test
+    void cibaWithNdidIssuesTokensToTheKiosk() throws Exception {
+        OAuthDriver.Answer start = driver.post("/oauth2/bc-authorize", cibaForm(CitizenIdFixtures.random()),
+                Map.of());
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+        assertThat(start.json()).containsKeys("auth_req_id", "expires_in", "interval");
+        OAuthDriver.Answer done = pollUntilAnswered((String) start.json().get("auth_req_id"));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json()).containsKeys("access_token", "id_token", "refresh_token");
+        // the auth_req_id is spent
+        OAuthDriver.Answer again = poll((String) start.json().get("auth_req_id"));
+        assertThat(again.json()).containsEntry("error", "invalid_grant");
+    }
+
+    @Test
+    void cibaMapsNdidOutcomesToStandardErrors() throws Exception {
+        mocks.mocks().scenario("ndid", Scenario.NDID_REJECTED);
+        OAuthDriver.Answer rejected = driver.post("/oauth2/bc-authorize", cibaForm(CitizenIdFixtures.random()),
+                Map.of());
+        assertThat(pollUntilAnswered((String) rejected.json().get("auth_req_id")).json())
+                .containsEntry("error", "access_denied");
+        mocks.mocks().scenario("ndid", Scenario.NDID_TIMED_OUT);
+        OAuthDriver.Answer timedOut = driver.post("/oauth2/bc-authorize", cibaForm(CitizenIdFixtures.random()),
+                Map.of());
+        assertThat(pollUntilAnswered((String) timedOut.json().get("auth_req_id")).json())
+                .containsEntry("error", "expired_token");
+        mocks.mocks().scenario("ndid", Scenario.NDID_COMPLICATED);
+        OAuthDriver.Answer complicated = driver.post("/oauth2/bc-authorize", cibaForm(CitizenIdFixtures.random()),
+                Map.of());
+        assertThat(pollUntilAnswered((String) complicated.json().get("auth_req_id")).json())
+                .containsEntry("error", "access_denied");
+    }
+}

@@ -1,0 +1,24 @@
+package th.onecitizen.identity.authorization;
+
+import java.net.URI;
+import java.util.List;
+
+/** What the authorization endpoint answers: an error page, a redirect, the chooser or the NDID waiting page. */
+public sealed interface AuthorizeOutcome {
+
+    /** An error shown to the user without redirecting (unknown client, unregistered redirect URI, bad state). */
+    record ErrorPage(int status, String message) implements AuthorizeOutcome {
+    }
+
+    /** A redirect (to the provider, or back to the app with a code or an error carrying {@code iss}). */
+    record Redirect(URI location) implements AuthorizeOutcome {
+    }
+
+    /** The provider chooser: the providers able to reach the requested assurance. */
+    record Chooser(AuthorizationRequest request, List<String> providers) implements AuthorizeOutcome {
+    }
+
+    /** The NDID waiting page for a pending decoupled login. */
+    record Waiting(String transactionId, String locale) implements AuthorizeOutcome {
+    }
+}

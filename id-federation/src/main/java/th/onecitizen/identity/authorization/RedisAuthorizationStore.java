@@ -1,0 +1,112 @@
+package th.onecitizen.identity.authorization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Short-lived authorization state in Redis under {@code oc:idf:}: pending upstream logins (by state) and
+ * authorization codes, each taken with GETDEL so that it can be used once only. Keys hold a hash of the secret value,
+ * never the value itself. Fails closed: when Redis is unreachable the flow errors, it never proceeds unchecked.
+ */
+public final class RedisAuthorizationStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final String LOGIN = "oc:idf:login:";
+    private static final String CODE = "oc:idf:code:";
+    private static final String CODE_USED = "oc:idf:code-used:";
+
+    private final ReactiveStringRedisTemplate redis;
+    private final Duration loginTtl;
+    private final Duration codeTtl;
+
+    public RedisAuthorizationStore(ReactiveStringRedisTemplate redis, Duration loginTtl, Duration codeTtl) {
+        this.redis = redis;
+        this.loginTtl = loginTtl;
+        this.codeTtl = codeTtl;
+    }
+
+    /** Saves a pending login under its state. */
+    public Mono<Void> savePending(String state, PendingLogin login) {
+        return redis.opsForValue().set(LOGIN + hash(state), JSON.writeValueAsString(login), loginTtl).then();
+    }
+
+    /** Takes (reads and deletes) the pending login of a state: a second call finds nothing. */
+    public Mono<PendingLogin> takePending(String state) {
+        if (state == null || state.isEmpty() || state.length() > 512) {
+            return Mono.empty();
+        }
+        return redis.opsForValue().getAndDelete(LOGIN + hash(state))
+                .map(json -> JSON.readValue(json, PendingLogin.class));
+    }
+
+    /** Reads a pending login without taking it (the NDID waiting page polls it). */
+    public Mono<PendingLogin> peekPending(String state) {
+        return redis.opsForValue().get(LOGIN + hash(state)).map(json -> JSON.readValue(json, PendingLogin.class));
+    }
+
+    /** Stores a code. */
+    public Mono<Void> saveCode(String code, AuthorizationCode grant) {
+        return redis.opsForValue().set(CODE + hash(code), JSON.writeValueAsString(grant), codeTtl).then();
+    }
+
+    /** Takes a code once. */
+    public Mono<AuthorizationCode> takeCode(String code) {
+        if (code == null || code.isEmpty() || code.length() > 512) {
+            return Mono.empty();
+        }
+        return redis.opsForValue().getAndDelete(CODE + hash(code))
+                .map(json -> JSON.readValue(json, AuthorizationCode.class));
+    }
+
+    /** Remembers which grant a redeemed code produced, so a second redemption can revoke it (S-AS-06). */
+    public Mono<Void> markCodeUsed(String code, String grantId) {
+        return redis.opsForValue().set(CODE_USED + hash(code), grantId, Duration.ofMinutes(10)).then();
+    }
+
+    /** The grant a redeemed code produced, if it was redeemed recently. */
+    public Mono<String> grantOfUsedCode(String code) {
+        return redis.opsForValue().get(CODE_USED + hash(code));
+    }
+
+    /** Generic short-lived JSON value (CIBA, NDID) under the module prefix. */
+    public Mono<Void> put(String key, Object value, Duration ttl) {
+        return redis.opsForValue().set("oc:idf:" + key, JSON.writeValueAsString(value), ttl).then();
+    }
+
+    /** Reads a generic value. */
+    public <T> Mono<T> get(String key, Class<T> type) {
+        return redis.opsForValue().get("oc:idf:" + key).map(json -> JSON.readValue(json, type));
+    }
+
+    /** Deletes a generic value. */
+    public Mono<Boolean> delete(String key) {
+        return redis.delete("oc:idf:" + key).map(n -> n > 0);
+    }
+
+    /** Sets a value only when absent; true for the one caller that set it. */
+    public Mono<Boolean> putIfAbsent(String key, String value, Duration ttl) {
+        return redis.opsForValue().setIfAbsent("oc:idf:" + key, value, ttl);
+    }
+
+    /** Counts an event in a window that starts at the first event. */
+    public Mono<Long> increment(String key, Duration window) {
+        String k = "oc:idf:" + key;
+        return redis.opsForValue().increment(k).flatMap(n -> n == 1
+                ? redis.expire(k, window).thenReturn(n) : Mono.just(n));
+    }
+
+    static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
