@@ -116,6 +116,10 @@ public final class BreachService {
     public Mono<Breach> notifyOffice(UUID id, Instant at, String delayReason) {
         return find(id).switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.BREACH_NOT_FOUND,
                 "No such breach"))).flatMap(b -> {
+                    if (at.isAfter(clock.instant().plusSeconds(60)) || at.isBefore(b.awareAt())) {
+                        return Mono.error(new ProblemException(CommonError.VALIDATION_FAILED,
+                                "notified_at must lie between aware_at and now", Map.of("field", "notified_at")));
+                    }
                     if (b.notifiedOfficeAt() != null) {
                         return Mono.error(new ProblemException(CommonError.CONFLICT, "The office was already notified"));
                     }
@@ -149,6 +153,8 @@ public final class BreachService {
                 "No such breach"))).map(b -> {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("document", "Notification of a personal data breach to the Office of the PDPC (s37(4))");
+                    doc.put("document_th", "การแจ้งเหตุการละเมิดข้อมูลส่วนบุคคลต่อสำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล "
+                            + "(มาตรา 37(4))");
                     doc.put("controller", Map.of("name", properties.controller().name(), "contact",
                             properties.controller().contact()));
                     doc.put("dpo_contact", properties.controller().dpoContact());
