@@ -27,6 +27,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.binding.BindMarkersFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import th.onecitizen.consent.config.ConsentConfiguration;
@@ -92,7 +93,10 @@ public class DecisionBenchmark {
     }
 
     private ConsentModule module(SubjectFacts facts, ConsentProperties p) {
-        return new ConsentModule(DatabaseClient.create(pool), TransactionalOperator.create(
+        // explicit PostgreSQL bind markers: the shaded jar does not carry the resolver's spring.factories
+        DatabaseClient db = DatabaseClient.builder().connectionFactory(pool)
+                .bindMarkers(BindMarkersFactory.indexed("$", 1)).build();
+        return new ConsentModule(db, TransactionalOperator.create(
                 new R2dbcTransactionManager(pool)), redis, facts, p, Clock.systemUTC(), List.of(), List.of());
     }
 
