@@ -24,11 +24,18 @@ function init(args)
   end
 end
 
+local primed = false
 function request()
   if mode ~= "refresh" then return wrk.request() end
   local token = queue[first]
-  queue[first] = nil
-  first = first + 1
+  -- wrk 4.1 calls request() once per thread before it connects and never sends that request: the first call
+  -- must not use up a token, or every chain would start from a token that was never redeemed
+  if not primed then
+    primed = true
+  else
+    queue[first] = nil
+    first = first + 1
+  end
   return wrk.format(nil, nil, nil, "grant_type=refresh_token&client_id=" .. (os.getenv("CLIENT_ID") or "app")
     .. "&refresh_token=" .. (token or "exhausted"))
 end
