@@ -37,8 +37,10 @@ public final class CitizenIds {
     }
 
     /**
-     * Replaces every checksum-valid citizen ID in {@code text} (13 digits not part of a longer digit run, or the
-     * printed form {@code d-dddd-ddddd-dd-d}) by a mask that keeps only the last digit. Returns the same instance
+     * Replaces every checksum-valid citizen ID in {@code text} (13 digits standing alone, or the printed form
+     * {@code d-dddd-ddddd-dd-d}) by a mask that keeps only the last digit. Digits glued to a letter or another digit
+     * are part of something else (a trace id, a token, a base64 string, a longer number) and are left alone: a
+     * hex trace id holds a checksum-valid run of 13 digits about once in two thousand. Returns the same instance
      * when there is nothing to mask, so the common case allocates nothing.
      */
     public static String mask(String text) {
@@ -50,7 +52,7 @@ public final class CitizenIds {
         int i = 0;
         int copied = 0;
         while (i < n) {
-            if (!isDigit(text.charAt(i)) || (i > 0 && isDigit(text.charAt(i - 1)))) {
+            if (!isDigit(text.charAt(i)) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
                 i++;
                 continue;
             }
@@ -80,7 +82,7 @@ public final class CitizenIds {
         while (j < n && isDigit(text.charAt(j))) {
             j++;
         }
-        if (j - start == 13 && checksumHolds(text, start)) {
+        if (j - start == 13 && (j == n || !isWordChar(text.charAt(j))) && checksumHolds(text, start)) {
             return j;
         }
         // printed form: d-dddd-ddddd-dd-d (dashes or spaces)
@@ -102,10 +104,14 @@ public final class CitizenIds {
                 digits[d++] = text.charAt(k++);
             }
         }
-        if (k < n && isDigit(text.charAt(k))) {
+        if (k < n && isWordChar(text.charAt(k))) {
             return -1;
         }
         return checksumHolds(new String(digits), 0) ? k : -1;
+    }
+
+    private static boolean isWordChar(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isDigit(char c) {

@@ -77,4 +77,19 @@ class CitizenIdsTests {
         String text = "a=1101700230708 b=" + VALID + " c";
         assertThat(CitizenIds.mask(text)).isEqualTo("a=************8 b=************" + VALID.charAt(12) + " c");
     }
+
+    @Test
+    void maskWhenDigitsSitInsideAHexTraceIdOrTokenThenUnchanged() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736".replace("929d0e0e4736", "1101700230708a");
+        assertThat(CitizenIds.mask("trace " + traceId)).isEqualTo("trace " + traceId);
+        assertThat(CitizenIds.mask("[a1101700230708-f00]")).isEqualTo("[a1101700230708-f00]");
+        assertThat(CitizenIds.mask("eyJ1101700230708Q")).isEqualTo("eyJ1101700230708Q");
+    }
+
+    @Test
+    void S_PV_01_maskWhenIdIsSeparatedByPunctuationThenStillMasked() {
+        assertThat(CitizenIds.mask("pid=1101700230708;")).isEqualTo("pid=************8;");
+        assertThat(CitizenIds.mask("[1101700230708]")).isEqualTo("[************8]");
+        assertThat(CitizenIds.mask("cid_1101700230708")).isEqualTo("cid_************8");
+    }
 }
