@@ -29,5 +29,9 @@ public enum Scenario {
     /** NDID: the request times out. */
     NDID_TIMED_OUT,
     /** NDID: one IdP accepts, another rejects. */
-    NDID_COMPLICATED
+    NDID_COMPLICATED,
+    /** NDID: the IdP accepts below the requested minimum IAL. */
+    NDID_LOW_IAL,
+    /** NDID: the IdP's answer carries an invalid signature. */
+    NDID_INVALID_SIGNATURE
 }
