@@ -49,7 +49,7 @@ class UpstreamJwtTests {
         });
         server.start();
         jwks = new RemoteJwks(WebClient.create(), "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
-                new UpstreamCalls("test", Duration.ofSeconds(2)), Clock.systemUTC(), Duration.ofSeconds(30));
+                new UpstreamCalls("test", Duration.ofSeconds(20)), Clock.systemUTC(), Duration.ofSeconds(30));
     }
 
     @AfterEach
