@@ -144,7 +144,8 @@ class DpopSecurityTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> protector.open(sealed))
                 .isInstanceOf(IllegalArgumentException.class);
         for (Object k : (java.util.List<?>) keys.publicJwks().get("keys")) {
-            assertThat((Map<?, ?>) k).containsKeys("kty", "kid", "x", "y").doesNotContainKeys("d", "p", "q");
+            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) k;
+            assertThat(m).containsKeys("kty", "kid", "x", "y").doesNotContainKeys("d", "p", "q");
         }
     }
 }
