@@ -113,6 +113,16 @@ async function browserChecks(base) {
     check(callback?.searchParams.get('code') && callback.searchParams.get('state') === 'browser-state'
       && callback.searchParams.get('iss') === base, 'chooser -> ThaiD picker -> app with code, state and iss');
 
+    // NDID from the chooser: the citizen types their ID, then waits for their IdP
+    callback = null;
+    await page.goto(`${base}/oauth2/authorize?${params}`);
+    await page.click('#idp-ndid');
+    check(await page.locator('#login_hint').count() === 1, 'NDID asks for the citizen ID');
+    await page.fill('#login_hint', citizenId());
+    await page.click('#continue', { noWaitAfter: true }).catch(() => {});
+    for (let i = 0; i < 40 && callback === null; i++) await page.waitForTimeout(250);
+    check(callback?.searchParams.get('code'), 'chooser -> NDID citizen ID form -> waiting page -> app with code');
+
     callback = null;
     const ndid = new URLSearchParams(params);
     ndid.set('idp_hint', 'ndid');
