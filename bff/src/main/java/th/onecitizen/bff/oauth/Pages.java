@@ -129,7 +129,8 @@ public final class Pages {
         if (!r.prompt().isEmpty()) {
             b.queryParam("prompt", String.join(" ", r.prompt()));
         }
-        return b.encode().build().toUriString();
+        // build first, then encode: braces in a state or nonce are data, never URI template variables
+        return b.build().encode().toUriString();
     }
 
     private static void add(UriComponentsBuilder b, String name, String value) {

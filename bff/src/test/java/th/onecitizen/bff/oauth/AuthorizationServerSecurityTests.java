@@ -342,6 +342,37 @@ class AuthorizationServerSecurityTests {
         assertOAuthError(driver.post("/oauth2/bc-authorize", longMessage, Map.of()), 400, "invalid_binding_message");
     }
 
+    @Test
+    void S_IN_04_jsonOrNoContentTypeAtTheTokenEndpointIsInvalidRequest() throws Exception {
+        for (String type : new String[] {"application/json", "text/plain", null}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(identity.issuer() + "/oauth2/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"));
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            assertOAuthError(driver.send(b.build()), 400, "invalid_request");
+        }
+    }
+
+    @Test
+    void badInputAtTheFrontChannelNeverGivesA5xx() throws Exception {
+        Map<String, String> p = OAuthDriver.authorizeParams(null, null, OAuthDriver.verifier());
+        p.put("state", "{x}%{y}");
+        p.put("nonce", "\u202e{0}");
+        OAuthDriver.Answer chooser = driver.get("/oauth2/authorize?" + OAuthDriver.query(p));
+        assertThat(chooser.status()).isEqualTo(200);
+        assertThat(chooser.body()).doesNotContain("{x}");
+        for (String path : List.of("/oauth2/authorize?client_id=%25ZZ%00", "/oauth2/callback/nope?state=%00",
+                "/oauth2/ndid/wait/" + "x".repeat(300), "/oauth2/logout?id_token_hint=a.b.c",
+                "/oauth2/authorize?client_id=superapp&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&max_age=x")) {
+            assertThat(driver.get(path).status()).as(path).isBetween(200, 499);
+        }
+        OAuthDriver.Answer callback = driver.send(HttpRequest.newBuilder(URI.create(identity.issuer()
+                + "/oauth2/ndid/callback/" + "A".repeat(43))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build());
+        assertThat(callback.status()).isBetween(400, 499);
+    }
+
     private static String uuid() {
         return UUID.randomUUID().toString();
     }
