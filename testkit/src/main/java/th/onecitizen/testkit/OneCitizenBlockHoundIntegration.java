@@ -18,6 +18,9 @@ public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegrat
         // Class loading and resource reads happen once, when a class or template is first used.
         builder.allowBlockingCallsInside("java.lang.ClassLoader", "loadClass");
         builder.allowBlockingCallsInside("java.util.ServiceLoader$LazyClassPathLookupIterator", "hasNext");
+        // A resource bundle (e.g. validation messages) is read from its jar once per name and locale, then cached
+        // by the JDK for the life of the process.
+        builder.allowBlockingCallsInside("java.util.ResourceBundle", "getBundleImpl");
         // The test log guard appends under a lock held for nanoseconds.
         builder.allowBlockingCallsInside("th.onecitizen.testkit.CitizenIdLeakAppender", "append");
         // Logback's console appender writes under its own lock; production logs through an AsyncAppender.

@@ -62,6 +62,14 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
+                // Registered before re-checking: either cut() sees these sockets, or this sees the cut.
+                if (cut) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    open.remove(client);
+                    open.remove(upstream);
+                    continue;
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {

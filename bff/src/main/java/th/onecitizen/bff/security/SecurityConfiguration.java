@@ -1,5 +1,6 @@
 package th.onecitizen.bff.security;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import th.onecitizen.bff.web.WebProperties;
 import th.onecitizen.platform.error.CommonError;
 
 /**
@@ -27,8 +32,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers,
-            ApiAuthentication api) {
+            WebProperties web, ApiAuthentication api) {
         return http
+                .cors(c -> c.configurationSource(corsSource(web)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -50,12 +56,33 @@ public class SecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
-                        .pathMatchers("/actuator/**").denyAll()
+                        // anyone may verify a consent receipt against the published keys
+                        .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks").permitAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
+                        // S-AC-03: the breach register, the ROPA and retention runs are the DPO's alone
+                        .pathMatchers("/admin/v1/breaches", "/admin/v1/breaches/**", "/admin/v1/ropa",
+                                "/admin/v1/ropa/**", "/admin/v1/retention-runs").hasRole("DPO")
                         .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
                         .pathMatchers("/v1/**", "/oauth2/userinfo").authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** CORS is closed unless origins are configured: then only those origins, without credentials. */
+    static CorsConfigurationSource corsSource(WebProperties web) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!web.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(web.corsAllowedOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "DPoP", "Idempotency-Key",
+                    "If-None-Match", "Accept-Language"));
+            cors.setExposedHeaders(List.of("ETag", "Retry-After", "WWW-Authenticate", "DPoP-Nonce"));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(600L);
+            source.registerCorsConfiguration("/**", cors);
+        }
+        return source;
     }
 
     /** Problem bodies for the security edge, kept together so the entry point and the denial look alike. */

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The measuring kit. Not part of the test command.
+#   benchmarks/run.sh jmh [JMH args]   JMH hot-path benchmarks (e.g. `jmh CitizenIdMasking -f 1`)
+#   benchmarks/run.sh http             HTTP load on the demo jar with wrk (start-up time, RSS, probe throughput)
+#   benchmarks/run.sh all
+# JAVA_HOME selects the JDK (JDK 25 is fastest: /usr/lib/jvm/temurin-25-jdk-amd64). Results go to
+# benchmarks/results/ and are summarised by hand in BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+OUT=benchmarks/results; mkdir -p "$OUT"
+DUR=${DUR:-15}; CONCS=${CONCS:-"8 32"}; PORT=${PORT:-18081}
+
+build() { ./mvnw -B -q -DskipTests package; }
+
+jmh() {
+  [ -f benchmarks/target/benchmarks.jar ] || build
+  "$JAVA" -jar benchmarks/target/benchmarks.jar -rf json -rff "$OUT/jmh-$(date -u +%Y%m%dT%H%M%S).json" "$@"
+}
+
+wrk_run() { # label url conc
+  wrk -t1 -c "$3" -d "${DUR}s" --timeout 10s -s benchmarks/http/get.lua "$2" | grep '^RESULT' | sed "s/^RESULT/$1 c=$3/"
+}
+
+http() {
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+  [ -f bff/target/onecitizen-bff.jar ] || build
+  local t0; t0=$(date +%s.%N)
+  "$JAVA" -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
+    > "$OUT/demo-http.log" 2>&1 & APP_PID=$!; local pid=$APP_PID
+  trap 'kill ${APP_PID:-} 2>/dev/null || true' EXIT
+  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+    kill -0 $pid 2>/dev/null || { tail -40 "$OUT/demo-http.log"; exit 1; }; sleep 0.1; done
+  local t1; t1=$(date +%s.%N)
+  echo "startup_to_ready_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') rss_mib=$(( $(ps -o rss= -p $pid) / 1024 ))" \
+    | tee "$OUT/http-$(date -u +%Y%m%dT%H%M%S).txt"
+  wrk -t1 -c8 -d5s "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null   # warm-up, not recorded
+  for c in $CONCS; do
+    wrk_run readiness "http://127.0.0.1:$PORT/actuator/health/readiness" "$c"
+    wrk_run liveness "http://127.0.0.1:$PORT/actuator/health/liveness" "$c"
+  done | tee -a "$OUT/http-latest.txt"
+  echo "rss_after_load_mib=$(( $(ps -o rss= -p $pid) / 1024 ))"
+}
+
+case "${1:-all}" in
+  jmh) shift; jmh "$@";;
+  http) http;;
+  all) jmh; http;;
+  *) echo "usage: $0 jmh|http|all" >&2; exit 2;;
+esac

@@ -1,0 +1,131 @@
+package th.onecitizen.consent.config;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import th.onecitizen.consent.breach.BreachService;
+import th.onecitizen.consent.breach.Notifications;
+import th.onecitizen.consent.dsar.ErasureContributor;
+import th.onecitizen.consent.dsar.ExportContributor;
+import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.idempotency.IdempotencyStore;
+import th.onecitizen.consent.retention.RetentionJob;
+import th.onecitizen.consent.ropa.Ropa;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import th.onecitizen.consent.accesslog.AccessLog;
+import th.onecitizen.consent.accesslog.AccessLogDrainer;
+import th.onecitizen.consent.accesslog.OutboxDisclosureLog;
+import th.onecitizen.consent.decision.DecisionVersions;
+import th.onecitizen.consent.decision.DefaultConsentGate;
+import th.onecitizen.consent.grant.ConsentService;
+import th.onecitizen.consent.grant.SubjectFacts;
+import th.onecitizen.consent.ledger.R2dbcConsentLedger;
+import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
+import th.onecitizen.consent.receipt.ReceiptSigner;
+import th.onecitizen.platform.persistence.ModuleSchema;
+
+/**
+ * Wires the consent module. The bff supplies {@link SubjectFacts} (adapting identity) and the infrastructure
+ * (DatabaseClient, transaction manager, Redis connection factory).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsentConfiguration {
+
+    /** The consent module's schema and migrations. */
+    public static final ModuleSchema SCHEMA = new ModuleSchema("consent", "consent", "classpath:db/consent");
+
+    @Bean
+    ModuleSchema consentSchema() {
+        return SCHEMA;
+    }
+
+    @Bean
+    ConsentModule consentModule(DatabaseClient db, ReactiveTransactionManager transactions,
+            ReactiveRedisConnectionFactory redis, ObjectProvider<SubjectFacts> facts, ConsentProperties properties,
+            ObjectProvider<ExportContributor> exporters, ObjectProvider<ErasureContributor> erasers) {
+        // Without a source of verified birth dates, s20 cannot be applied: fail closed (age_unverified) rather than
+        // treat every citizen as an adult.
+        SubjectFacts source = facts.getIfAvailable(() -> subjectRef -> reactor.core.publisher.Mono.empty());
+        return new ConsentModule(db, TransactionalOperator.create(transactions), redis, source, properties,
+                Clock.systemUTC(), exporters.orderedStream().toList(), erasers.orderedStream().toList());
+    }
+
+    @Bean
+    PrivacyRequestService consentPrivacyRequests(ConsentModule m) {
+        return m.privacyRequests();
+    }
+
+    @Bean
+    BreachService consentBreaches(ConsentModule m) {
+        return m.breaches();
+    }
+
+    @Bean
+    Notifications consentNotifications(ConsentModule m) {
+        return m.notifications();
+    }
+
+    @Bean
+    Ropa consentRopa(ConsentModule m) {
+        return m.ropa();
+    }
+
+    @Bean
+    RetentionJob consentRetentionJob(ConsentModule m) {
+        return m.retention();
+    }
+
+    @Bean
+    IdempotencyStore consentIdempotency(ConsentModule m) {
+        return m.idempotency();
+    }
+
+    @Bean
+    R2dbcPurposeCatalog consentPurposeCatalog(ConsentModule m) {
+        return m.purposes();
+    }
+
+    @Bean
+    R2dbcConsentLedger consentLedger(ConsentModule m) {
+        return m.ledger();
+    }
+
+    @Bean
+    ReceiptSigner consentReceiptSigner(ConsentModule m) {
+        return m.signer();
+    }
+
+    @Bean(destroyMethod = "close")
+    DecisionVersions consentDecisionVersions(ConsentModule m) {
+        return m.versions();
+    }
+
+    @Bean
+    DefaultConsentGate consentGate(ConsentModule m) {
+        return m.gate();
+    }
+
+    @Bean
+    ConsentService consentService(ConsentModule m) {
+        return m.consents();
+    }
+
+    @Bean
+    OutboxDisclosureLog consentDisclosureLog(ConsentModule m) {
+        return m.disclosureLog();
+    }
+
+    @Bean
+    AccessLogDrainer consentAccessLogDrainer(ConsentModule m) {
+        return m.drainer();
+    }
+
+    @Bean
+    AccessLog consentAccessLog(ConsentModule m) {
+        return m.accessLog();
+    }
+}

@@ -1,0 +1,139 @@
+package th.onecitizen.consent.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import th.onecitizen.consent.breach.BreachService;
+import th.onecitizen.consent.breach.Notifications;
+import th.onecitizen.consent.dsar.ConsentRecordsErasure;
+import th.onecitizen.consent.dsar.ConsentRecordsExport;
+import th.onecitizen.consent.dsar.ErasureContributor;
+import th.onecitizen.consent.dsar.ExportContributor;
+import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.idempotency.IdempotencyStore;
+import th.onecitizen.consent.retention.RetentionJob;
+import th.onecitizen.consent.ropa.Ropa;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import th.onecitizen.consent.accesslog.AccessLog;
+import th.onecitizen.consent.accesslog.AccessLogDrainer;
+import th.onecitizen.consent.accesslog.OutboxDisclosureLog;
+import th.onecitizen.consent.decision.DecisionVersions;
+import th.onecitizen.consent.decision.DefaultConsentGate;
+import th.onecitizen.consent.grant.ConsentService;
+import th.onecitizen.consent.grant.SubjectFacts;
+import th.onecitizen.consent.ledger.R2dbcConsentLedger;
+import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
+import th.onecitizen.consent.receipt.ReceiptSigner;
+
+/**
+ * The consent module's parts, built once from its infrastructure and settings. Spring exposes each part as a bean;
+ * module tests build it directly on the real PostgreSQL and Redis.
+ */
+public final class ConsentModule {
+
+    private final R2dbcPurposeCatalog purposes;
+    private final R2dbcConsentLedger ledger;
+    private final ReceiptSigner signer;
+    private final DecisionVersions versions;
+    private final DefaultConsentGate gate;
+    private final ConsentService consents;
+    private final OutboxDisclosureLog disclosureLog;
+    private final AccessLogDrainer drainer;
+    private final AccessLog accessLog;
+    private final PrivacyRequestService privacyRequests;
+    private final BreachService breaches;
+    private final Notifications notifications;
+    private final Ropa ropa;
+    private final RetentionJob retention;
+    private final IdempotencyStore idempotency;
+
+    public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
+            SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
+            List<ErasureContributor> erasers) {
+        this.versions = new DecisionVersions(redis, p.decisionCache().invalidationChannel(),
+                p.decisionCache().ttl().plus(Duration.ofHours(1)));
+        this.purposes = new R2dbcPurposeCatalog(db, tx, p.controller(), versions, clock);
+        this.ledger = new R2dbcConsentLedger(db);
+        this.signer = new ReceiptSigner(p.receiptSigningKey());
+        this.gate = new DefaultConsentGate(db, facts, versions, p.decisionCache().enabled(), p.decisionCache().ttl(),
+                p.decisionCache().maxEntries(), p.permitTtl(), clock);
+        this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock);
+        this.disclosureLog = new OutboxDisclosureLog(db);
+        this.drainer = new AccessLogDrainer(db, p.outbox().drainInterval(), p.outbox().batchSize(),
+                p.outbox().maxBackoff());
+        this.accessLog = new AccessLog(db);
+        List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db)));
+        allExporters.addAll(exporters);
+        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db)));
+        allErasers.addAll(erasers);
+        this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock);
+        this.breaches = new BreachService(db, tx, p, clock);
+        this.notifications = new Notifications(db);
+        this.ropa = new Ropa(purposes, db, p.controller());
+        this.retention = new RetentionJob(db, redis, p.retention(), clock);
+        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
+    }
+
+    public PrivacyRequestService privacyRequests() {
+        return privacyRequests;
+    }
+
+    public BreachService breaches() {
+        return breaches;
+    }
+
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    public Ropa ropa() {
+        return ropa;
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    public IdempotencyStore idempotency() {
+        return idempotency;
+    }
+
+    public R2dbcPurposeCatalog purposes() {
+        return purposes;
+    }
+
+    public R2dbcConsentLedger ledger() {
+        return ledger;
+    }
+
+    public ReceiptSigner signer() {
+        return signer;
+    }
+
+    public DecisionVersions versions() {
+        return versions;
+    }
+
+    public DefaultConsentGate gate() {
+        return gate;
+    }
+
+    public ConsentService consents() {
+        return consents;
+    }
+
+    public OutboxDisclosureLog disclosureLog() {
+        return disclosureLog;
+    }
+
+    public AccessLogDrainer drainer() {
+        return drainer;
+    }
+
+    public AccessLog accessLog() {
+        return accessLog;
+    }
+}

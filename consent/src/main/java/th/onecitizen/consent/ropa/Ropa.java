@@ -1,0 +1,107 @@
+package th.onecitizen.consent.ropa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import th.onecitizen.consent.config.ConsentProperties;
+import th.onecitizen.consent.purpose.PublishedPurpose;
+import th.onecitizen.consent.purpose.PurposeCatalog;
+
+/**
+ * The record of processing activities (s39), one entry per registered purpose, with the eight s39 items; items 6
+ * (s27 para 3 uses without consent, from the access log) and 7 (refusals under s30-s32 and s36, from privacy
+ * requests) fill themselves.
+ */
+public final class Ropa {
+
+    /** The CSV columns, in order: every s39 item and the fields of PDPA.md's RopaEntry. */
+    public static final List<String> COLUMNS = List.of("id", "controller", "controller_contact", "dpo_contact",
+            "agency_id", "purpose", "basis", "legal_ref", "data_collected", "purpose_per_category", "retention_days",
+            "access_rights", "s27_uses_without_consent", "refusals", "security_measures", "recipients",
+            "cross_border", "processors");
+
+    static final String ACCESS_RIGHTS = "Citizens: access, copy, portability, objection, erasure, restriction and "
+            + "rectification through /v1/me/privacy-requests (s30-s36), answered within 30 days; the consent ledger "
+            + "and access log are visible to the citizen in the app; staff access is role-based and audited.";
+
+    private final PurposeCatalog purposes;
+    private final DatabaseClient db;
+    private final ConsentProperties.Controller controller;
+
+    public Ropa(PurposeCatalog purposes, DatabaseClient db, ConsentProperties.Controller controller) {
+        this.purposes = purposes;
+        this.db = db;
+        this.controller = controller;
+    }
+
+    /** Every entry, by purpose id. */
+    public Flux<Map<String, Object>> entries() {
+        Mono<Map<String, Long>> uses = db.sql("SELECT purpose_id, count(*) AS n FROM consent.access_log "
+                + "WHERE basis <> 'consent' GROUP BY purpose_id").map(r -> Map.entry(r.get("purpose_id", String.class),
+                        r.get("n", Long.class))).all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<String, String>> refusals = db.sql("SELECT r.type, count(*) AS n, string_agg(DISTINCT f.ground, ', ') "
+                + "AS grounds FROM consent.privacy_request r JOIN consent.privacy_request_refusal f ON f.request_id = "
+                + "r.id GROUP BY r.type").map(r -> Map.entry(r.get("type", String.class), r.get("n", Long.class)
+                        + " refused (" + r.get("grounds", String.class) + ")")).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(uses, refusals).flatMapMany(t -> purposes.all().map(p -> entry(p, t.getT1(), t.getT2())));
+    }
+
+    private Map<String, Object> entry(PublishedPurpose pp, Map<String, Long> uses, Map<String, String> refusals) {
+        var p = pp.purpose();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", p.id());
+        e.put("controller", controller.name());
+        e.put("controller_contact", controller.contact());
+        e.put("dpo_contact", controller.dpoContact());
+        e.put("agency_id", p.agencyId());
+        e.put("purpose", pp.notice().titleEn() + " / " + pp.notice().titleTh());
+        e.put("basis", p.basis().code());
+        e.put("legal_ref", p.legalRef());
+        List<String> categories = new ArrayList<>(new TreeSet<>(p.categories()));
+        e.put("data_collected", categories);
+        Map<String, String> perCategory = new LinkedHashMap<>();
+        categories.forEach(c -> perCategory.put(c, pp.notice().titleEn()));
+        e.put("purpose_per_category", perCategory);
+        e.put("retention_days", p.retentionDays());
+        e.put("access_rights", ACCESS_RIGHTS);
+        e.put("s27_uses_without_consent", uses.getOrDefault(p.id(), 0L));
+        e.put("refusals", refusals.isEmpty() ? "none" : refusals.toString());
+        e.put("security_measures", p.securityMeasures());
+        e.put("recipients", p.recipients());
+        e.put("cross_border", p.crossBorder().code() + (p.crossBorderCountry() == null ? ""
+                : " (" + p.crossBorderCountry() + ")"));
+        e.put("processors", p.processors());
+        return e;
+    }
+
+    /** The entries as RFC 4180 CSV with a header row. */
+    public Mono<String> csv() {
+        return entries().collectList().map(rows -> {
+            StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+            for (Map<String, Object> row : rows) {
+                List<String> cells = new ArrayList<>();
+                for (String c : COLUMNS) {
+                    cells.add(cell(row.get(c)));
+                }
+                sb.append(String.join(",", cells)).append("\r\n");
+            }
+            return sb.toString();
+        });
+    }
+
+    private static String cell(Object v) {
+        String s = v == null ? "" : v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf)
+                .toList()) : String.valueOf(v);
+        // a leading formula character would run in a spreadsheet (CSV injection)
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

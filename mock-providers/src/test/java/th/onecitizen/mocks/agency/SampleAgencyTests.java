@@ -1,0 +1,68 @@
+package th.onecitizen.mocks.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SampleAgencyTests {
+
+    private static final String ASSERTION = "eyJhbGciOiJFUzI1NiJ9.eyJhdWQiOiJkb3BhIn0.c2ln";
+    private static SampleAgency dopa;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        dopa = new SampleAgency(AgencyProfile.samples().get(0), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        dopa.close();
+    }
+
+    private HttpResponse<String> get(boolean withKey) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dopa.baseUrl() + dopa.profile().path()))
+                .header(SampleAgency.ASSERTION_HEADER, ASSERTION);
+        if (withKey) {
+            b.header("X-API-Key", dopa.profile().apiKey());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void summaryWhenAuthorisedThenRealisticThaiRecord() throws Exception {
+        dopa.fault(FaultMode.NONE);
+        HttpResponse<String> r = get(true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("นนทบุรี");
+    }
+
+    @Test
+    void summaryWhenNoApiKeyThenUnauthorised() throws Exception {
+        dopa.fault(FaultMode.NONE);
+        assertThat(get(false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void faultModesWhenSwitchedThenMisbehaveAsNamed() throws Exception {
+        dopa.fault(FaultMode.SERVER_ERROR);
+        assertThat(get(true).statusCode()).isEqualTo(503);
+        dopa.fault(FaultMode.MALFORMED_JSON);
+        assertThat(get(true).body()).doesNotEndWith("}");
+        dopa.fault(FaultMode.OVERSIZED);
+        assertThat(get(true).body().length()).isGreaterThan(2 * 1024 * 1024);
+        dopa.fault(FaultMode.REDIRECT_INWARD);
+        assertThat(get(true).statusCode()).isEqualTo(302);
+        dopa.fault(FaultMode.CONNECTION_RESET);
+        assertThatThrownBy(() -> get(true)).isInstanceOf(IOException.class);
+        dopa.fault(FaultMode.NONE);
+    }
+}
