@@ -218,7 +218,7 @@ public final class NdidLogins {
                 return Mono.empty();
             }
             return outcome.flatMap(done -> {
-                log.info("NDID transaction {} is {}", tx.id(), done.status());
+                log.debug("NDID transaction {} is {}", tx.id(), done.status());
                 return save(done);
             });
         });
