@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import * as oidc from 'openid-client';
 
 const jar = new URL('../bff/target/onecitizen-bff.jar', import.meta.url).pathname;
-const shots = new URL('../docs/img/', import.meta.url).pathname;
+const shots = new URL('../docs/images/', import.meta.url).pathname;
 const db = process.env.ONECITIZEN_TEST_DB ?? 'oc_identity';
 const redisDb = process.env.ONECITIZEN_TEST_REDIS_DB ?? '1';
 const APP_REDIRECT = 'http://127.0.0.1/callback';
