@@ -77,6 +77,33 @@ class OAuthFeatureTests {
     }
 
     @Test
+    void aProviderThatKeepsFailingOpensItsBreakerAndLaterCallsFailFast() throws Exception {
+        IdentityProperties.ProviderProperties moph = identity.providers().get("mophid");
+        th.onecitizen.identity.upstream.MophIdProvider provider = new th.onecitizen.identity.upstream.MophIdProvider(
+                "mophid", moph, WebClient.builder(), Clock.systemUTC());
+        UpstreamLogin login = new UpstreamLogin("st", "n", OAuthDriver.verifier(), "http://127.0.0.1/rp-cb", null);
+        mocks.mocks().scenario("mophid", th.onecitizen.mocks.idp.Scenario.DOWN);
+        try {
+            for (int i = 0; i < 6; i++) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider.redeem("c", login)
+                        .block(Duration.ofSeconds(20))).isInstanceOf(th.onecitizen.identity.upstream
+                                .UpstreamException.class);
+            }
+        } finally {
+            mocks.mocks().reset();
+        }
+        // the provider is healthy again, but the open breaker answers at once without calling it
+        long t0 = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider.redeem("c", login)
+                .block(Duration.ofSeconds(20))).isInstanceOfSatisfying(th.onecitizen.identity.upstream
+                        .UpstreamException.class, e -> {
+                            assertThat(e.oauthError()).isEqualTo("temporarily_unavailable");
+                            assertThat(e.getMessage()).isEqualTo("circuit open");
+                        });
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void thaidWithoutOpenidAnswersFlatClaimsAndTheAdapterAcceptsThem() throws Exception {
         IdentityProperties.ProviderProperties configured = identity.providers().get("thaid");
         IdentityProperties.ProviderProperties flat = new IdentityProperties.ProviderProperties("thaid", true,
