@@ -154,6 +154,28 @@ class UpstreamSecurityTests {
     }
 
     @Test
+    void S_UP_06_aDiscoveryDocumentNamingAnotherIssuerStopsLogins() throws Exception {
+        IdentityProperties.ProviderProperties thaid = identity.providers().get("thaid");
+        // a fresh adapter, so that no earlier successful check is cached
+        var provider = new th.onecitizen.identity.upstream.ThaidProvider("thaid", thaid,
+                org.springframework.web.reactive.function.client.WebClient.builder(), java.time.Clock.systemUTC());
+        var login = new th.onecitizen.identity.upstream.UpstreamLogin("st", "n", OAuthDriver.verifier(),
+                "http://127.0.0.1/rp-cb", CitizenIdFixtures.random());
+        String code = OAuthDriver.queryOf(driver.get(provider.authorizationUri(login).toString()).location())
+                .get("code");
+        mocks.mocks().scenario("thaid", Scenario.WRONG_DISCOVERY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider.redeem(code, login)
+                .block(java.time.Duration.ofSeconds(20))).isInstanceOfSatisfying(
+                        th.onecitizen.identity.upstream.UpstreamException.class,
+                        e -> assertThat(e.oauthError()).isEqualTo("access_denied"));
+    }
+
+    @Test
+    void mophAccountsCallIsTheFallbackWhenTheTokenLacksTheCitizenId() throws Exception {
+        assertThat(loginWith("mophid", Scenario.MINIMAL_TOKEN)).containsKey("code");
+    }
+
+    @Test
     void upstreamDeniedSlowAndDownEndTheAppFlowWithTheMatchingError() throws Exception {
         assertThat(loginWith("thaid", Scenario.DENIED)).containsEntry("error", "access_denied");
         assertThat(loginWith("paotang", Scenario.DOWN)).containsEntry("error", "temporarily_unavailable");
