@@ -158,6 +158,13 @@ public class IdentityConfiguration {
     }
 
     @Bean
+    th.onecitizen.identity.authorization.GuessingThrottle guessingThrottle(RedisAuthorizationStore store,
+            IdentityProperties p) {
+        return new th.onecitizen.identity.authorization.GuessingThrottle(store, p.guessingLimit(),
+                java.time.Duration.ofMinutes(1));
+    }
+
+    @Bean
     TokenService tokenService(ClientAuthenticator authenticator, RedisAuthorizationStore store,
             R2dbcRefreshTokens refreshTokens, AccessTokenIssuer issuer, AccessTokenValidator validator,
             IdTokenIssuer idTokens, DpopProofVerifier dpop, NdidLogins ndid, IdentityProperties p) {

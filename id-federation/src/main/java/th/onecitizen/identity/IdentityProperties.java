@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cibaTtl                how long a CIBA request may wait for the citizen
  * @param providers              the upstream identity providers by name ({@code thaid}, {@code mophid}, ...)
  * @param clients                client registrations upserted at start-up (the demo's clients)
+ * @param guessingLimit          failed client authentications or grants per caller (address and claimed client)
+ *                               and minute before the token endpoint answers 429
  */
 @Validated
 @ConfigurationProperties("onecitizen.identity")
@@ -42,7 +44,8 @@ public record IdentityProperties(
         Duration cibaInterval,
         Duration cibaTtl,
         @Valid Map<String, ProviderProperties> providers,
-        @Valid List<ClientSeed> clients) {
+        @Valid List<ClientSeed> clients,
+        Integer guessingLimit) {
 
     public IdentityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
@@ -59,6 +62,7 @@ public record IdentityProperties(
         providers = providers == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         clients = clients == null ? List.of() : List.copyOf(clients);
+        guessingLimit = guessingLimit == null ? 20 : guessingLimit;
     }
 
     /**

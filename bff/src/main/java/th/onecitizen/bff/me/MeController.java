@@ -87,6 +87,9 @@ public final class MeController {
 
     @DeleteMapping("/v1/me/identities/{provider}")
     Mono<ResponseEntity<Void>> unlink(@PathVariable String provider) {
+        if (!provider.matches("[a-z]{2,20}")) {
+            return Mono.error(ProblemException.notFound("The linked provider"));
+        }
         return Callers.citizen().flatMap(c -> citizens.unlink(c.sub(), provider))
                 .then(Mono.just(ResponseEntity.noContent().<Void>build()))
                 .onErrorMap(IdentityConflictException.class, e -> e.reason().equals("not_linked")

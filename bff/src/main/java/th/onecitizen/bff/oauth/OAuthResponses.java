@@ -73,6 +73,9 @@ final class OAuthResponses {
         if (outcome instanceof AuthorizeOutcome.Chooser c) {
             return page(200, pages.chooser(c));
         }
+        if (outcome instanceof AuthorizeOutcome.AskCitizenId ask) {
+            return page(ask.invalid() ? 400 : 200, pages.askCitizenId(ask));
+        }
         if (outcome instanceof AuthorizeOutcome.Waiting w) {
             return page(200, pages.waiting(w));
         }

@@ -34,6 +34,43 @@ public final class Pages {
         return sb.append("</ul></main></body></html>").toString();
     }
 
+    /** NDID's first step at a browser: the citizen ID, posted back to authorize with the same request. */
+    String askCitizenId(AuthorizeOutcome.AskCitizenId ask) {
+        AuthorizationRequest r = ask.request();
+        boolean th = !"en".equals(r.uiLocale());
+        StringBuilder sb = head(th ? "th" : "en", "NDID");
+        sb.append("<main><h1>").append(th ? "ยืนยันตัวตนผ่าน NDID" : "Sign in with NDID").append("</h1>");
+        if (ask.invalid()) {
+            sb.append("<p id=\"invalid\">").append(th ? "เลขประจำตัวประชาชนไม่ถูกต้อง" : "This citizen ID is not valid")
+                    .append("</p>");
+        }
+        sb.append("<form method=\"post\" action=\"/oauth2/authorize\">");
+        hidden(sb, "response_type", "code");
+        hidden(sb, "client_id", r.clientId());
+        hidden(sb, "redirect_uri", r.redirectUri());
+        hidden(sb, "code_challenge", r.codeChallenge());
+        hidden(sb, "code_challenge_method", "S256");
+        hidden(sb, "scope", r.scopes().isEmpty() ? null : String.join(" ", r.scopes()));
+        hidden(sb, "state", r.state());
+        hidden(sb, "nonce", r.nonce());
+        hidden(sb, "acr_values", r.acr());
+        hidden(sb, "idp_hint", "ndid");
+        hidden(sb, "ui_locales", r.uiLocale());
+        sb.append("<label for=\"login_hint\">").append(th ? "เลขประจำตัวประชาชน 13 หลัก" : "13-digit citizen ID")
+                .append("</label><input id=\"login_hint\" name=\"login_hint\" inputmode=\"numeric\" "
+                        + "autocomplete=\"off\" pattern=\"[0-9]{13}\" maxlength=\"13\" required>")
+                .append("<button id=\"continue\" type=\"submit\">").append(th ? "ดำเนินการต่อ" : "Continue")
+                .append("</button></form></main></body></html>");
+        return sb.toString();
+    }
+
+    private static void hidden(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(esc(value))
+                    .append("\">");
+        }
+    }
+
     /** The NDID waiting page: refreshes itself until NDID answers, then the server redirects to the app. */
     String waiting(AuthorizeOutcome.Waiting w) {
         boolean th = !"en".equals(w.locale());
@@ -92,7 +129,8 @@ public final class Pages {
         if (!r.prompt().isEmpty()) {
             b.queryParam("prompt", String.join(" ", r.prompt()));
         }
-        return b.encode().build().toUriString();
+        // build first, then encode: braces in a state or nonce are data, never URI template variables
+        return b.build().encode().toUriString();
     }
 
     private static void add(UriComponentsBuilder b, String name, String value) {

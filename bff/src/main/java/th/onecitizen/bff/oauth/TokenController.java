@@ -40,10 +40,12 @@ public final class TokenController {
     private final SigningKeys keys;
     private final IdentityProperties identity;
     private final Pages pages;
+    private final th.onecitizen.identity.authorization.GuessingThrottle throttle;
 
     public TokenController(TokenService tokens, ClientAuthenticator authenticator, NdidLogins ndid,
             CitizenDirectory directory, ClientRegistry clients, SigningKeys keys, IdentityProperties identity,
-            Pages pages) {
+            Pages pages, th.onecitizen.identity.authorization.GuessingThrottle throttle) {
+        this.throttle = throttle;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.ndid = ndid;
@@ -62,10 +64,46 @@ public final class TokenController {
                     400)));
         }
         return OAuthResponses.form(exchange)
-                .flatMap(form -> tokens.token(h.getFirst(HttpHeaders.AUTHORIZATION), form, h.getFirst("DPoP")))
+                .flatMap(form -> throttled(caller(exchange, form), tokens.token(h.getFirst(HttpHeaders.AUTHORIZATION),
+                        form, h.getFirst("DPoP"))))
                 .map(OAuthResponses::json)
                 .onErrorResume(OAuthException.class, e -> Mono.just(OAuthResponses.error(e)));
     }
+
+    /**
+     * The unit guessing is counted in: the remote address (forwarded headers are not trusted) and the client the
+     * caller claims to be, so one noisy client does not lock out every app behind the same address.
+     */
+    private static String caller(ServerWebExchange exchange, java.util.Map<String, String> form) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        String ip = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String claimed = form.get("client_id");
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                claimed = decoded.substring(0, Math.max(0, decoded.indexOf(':')));
+            } catch (IllegalArgumentException e) {
+                claimed = "malformed";
+            }
+        }
+        String client = claimed == null ? "-" : claimed.length() > 100 ? claimed.substring(0, 100) : claimed;
+        return ip + ":" + client;
+    }
+
+    /** Refuses callers that failed too often; counts failures that look like guessing (S-AB-01). */
+    private <T> Mono<T> throttled(String caller, Mono<T> call) {
+        return throttle.admit(caller)
+                .onErrorMap(e -> !(e instanceof OAuthException), e -> new OAuthException("temporarily_unavailable",
+                        "Try again shortly", 503))
+                .then(call)
+                .onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
+                        ? throttle.failed(caller).onErrorResume(x -> Mono.empty()).then(Mono.error(e))
+                        : Mono.error(e));
+    }
+
+    private static final java.util.Set<String> GUESSES = java.util.Set.of("invalid_client", "invalid_grant");
 
     @PostMapping("/oauth2/revoke")
     Mono<ResponseEntity<Map<String, Object>>> revoke(ServerWebExchange exchange) {
@@ -80,7 +118,11 @@ public final class TokenController {
     Mono<ResponseEntity<Map<String, Object>>> backchannel(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return OAuthResponses.form(exchange)
-                .flatMap(form -> authenticator.authenticate(authorization, form).flatMap(client -> {
+                .flatMap(form -> throttled(caller(exchange, form), authenticator.authenticate(authorization, form))
+                        .map(client -> reactor.util.function.Tuples.of(client, form)))
+                .flatMap(pair -> {
+                    var client = pair.getT1();
+                    var form = pair.getT2();
                     if (client.isPublic() || !client.grantTypes().contains(TokenService.CIBA)) {
                         return Mono.error(new OAuthException("unauthorized_client",
                                 "This client may not use CIBA", 400));
@@ -104,7 +146,7 @@ public final class TokenController {
                         return Mono.error(OAuthException.invalidRequest("login_hint must be a valid citizen ID"));
                     }
                     return ndid.startCiba(client.clientId(), scopes, hint, message);
-                }))
+                })
                 .map(tx -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("auth_req_id", tx.id());

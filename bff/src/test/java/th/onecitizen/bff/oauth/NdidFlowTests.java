@@ -71,6 +71,22 @@ class NdidFlowTests {
     }
 
     @Test
+    void ndidWithoutACitizenIdAsksForItAndContinuesAfterThePost() throws Exception {
+        Map<String, String> params = OAuthDriver.authorizeParams("ndid", null, OAuthDriver.verifier());
+        OAuthDriver.Answer form = driver.get("/oauth2/authorize?" + OAuthDriver.query(params));
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"login_hint\"").contains("action=\"/oauth2/authorize\"");
+        params.put("login_hint", "1234567890123");
+        assertThat(driver.get("/oauth2/authorize?" + OAuthDriver.query(params)).status()).isEqualTo(400);
+        params.put("login_hint", CitizenIdFixtures.random());
+        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(posted.location()).contains("/oauth2/ndid/wait/");
+    }
+
+    @Test
     void ndidRejectionEndsTheAppFlowWithAccessDenied() throws Exception {
         mocks.mocks().scenario("ndid", Scenario.NDID_REJECTED);
         Map<String, String> callback = throughWaitingPage(OAuthDriver.authorizeParams("ndid",

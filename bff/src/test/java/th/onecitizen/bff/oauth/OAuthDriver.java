@@ -170,6 +170,15 @@ final class OAuthDriver {
         return jwt.serialize();
     }
 
+    /** A kiosk assertion over a raw payload (for shapes the claims builder would normalise, like aud arrays). */
+    static String kioskAssertionRaw(String payloadJson) throws Exception {
+        ECKey key = ECKey.parse(KIOSK_KEY);
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID()).build(), new com.nimbusds.jose.Payload(payloadJson));
+        jws.sign(new ECDSASigner(key));
+        return jws.serialize();
+    }
+
     static Map<String, String> kioskAuth(String issuer) throws Exception {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");

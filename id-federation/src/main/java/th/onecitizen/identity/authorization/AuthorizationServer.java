@@ -155,6 +155,10 @@ public final class AuthorizationServer {
                     "This provider cannot reach the requested assurance"));
         }
         if ("ndid".equals(providers.settings(request.idpHint()).get().type())) {
+            if (!th.onecitizen.platform.privacy.CitizenIds.isValid(request.loginHint())) {
+                // NDID asks IdPs about a citizen ID: a person at a browser types it in
+                return Mono.just(new AuthorizeOutcome.AskCitizenId(request, request.loginHint() != null));
+            }
             return ndid.start(request)
                     // the waiting page has its own URL, so that reloading it never starts another request
                     .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Redirect(URI.create(issuer

@@ -18,6 +18,10 @@ public sealed interface AuthorizeOutcome {
     record Chooser(AuthorizationRequest request, List<String> providers) implements AuthorizeOutcome {
     }
 
+    /** NDID needs the citizen ID: a form asking for it (again, when {@code invalid}). */
+    record AskCitizenId(AuthorizationRequest request, boolean invalid) implements AuthorizeOutcome {
+    }
+
     /** The NDID waiting page for a pending decoupled login. */
     record Waiting(String transactionId, String locale) implements AuthorizeOutcome {
     }

@@ -126,13 +126,7 @@ public final class NdidLogins {
                 return Mono.just(tx);
             }
             return ndid.status(tx.requestId())
-                    .flatMap(node -> {
-                        Map<String, Object> body = new java.util.HashMap<>(node);
-                        body.put("type", "request_status");
-                        body.put("request_id", tx.requestId());
-                        body.remove("reference_id");
-                        return handle(tx, body);
-                    })
+                    .flatMap(node -> act(tx, node))
                     .onErrorResume(UpstreamException.class, e -> Mono.empty())
                     .then(find(tx.id()))
                     .defaultIfEmpty(tx);
@@ -163,8 +157,15 @@ public final class NdidLogins {
             // another transaction's request, an early or late message, or not a status change: ignored (S-WH-02/03)
             return Mono.empty();
         }
-        String status = String.valueOf(body.get("status"));
-        if (Boolean.TRUE.equals(body.get("timed_out"))) {
+        // a callback is only a hint: what counts is our node's own view of the request (S-WH-05)
+        return ndid.status(tx.requestId())
+                .flatMap(node -> act(tx, node))
+                .onErrorResume(UpstreamException.class, e -> Mono.empty());
+    }
+
+    private Mono<Void> act(NdidTransaction tx, Map<String, Object> node) {
+        String status = String.valueOf(node.get("status"));
+        if (Boolean.TRUE.equals(node.get("timed_out"))) {
             return finish(tx, Mono.just(tx.failed("expired_token")));
         }
         if (status.equals("rejected") || status.equals("complicated") || status.equals("errored")) {
@@ -173,9 +174,7 @@ public final class NdidLogins {
         if (!status.equals("completed")) {
             return Mono.empty();
         }
-        // a completion is believed only when our node says so (S-WH-05)
-        return finish(tx, ndid.status(tx.requestId()).flatMap(confirmed -> confirm(tx, confirmed))
-                .onErrorResume(UpstreamException.class, e -> Mono.just(tx.failed("access_denied"))));
+        return finish(tx, confirm(tx, node));
     }
 
     private Mono<NdidTransaction> confirm(NdidTransaction tx, Map<String, Object> node) {
@@ -219,7 +218,7 @@ public final class NdidLogins {
                 return Mono.empty();
             }
             return outcome.flatMap(done -> {
-                log.info("NDID transaction {} is {}", tx.id(), done.status());
+                log.debug("NDID transaction {} is {}", tx.id(), done.status());
                 return save(done);
             });
         });

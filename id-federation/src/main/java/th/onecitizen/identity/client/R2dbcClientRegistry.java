@@ -18,7 +18,8 @@ public final class R2dbcClientRegistry implements ClientRegistry {
 
     @Override
     public Mono<RegisteredClient> find(String clientId) {
-        if (clientId == null || clientId.length() > 200) {
+        // PostgreSQL refuses NUL in text: such an id is simply unknown, never a database error
+        if (clientId == null || clientId.length() > 200 || !clientId.matches("[\\x21-\\x7e]+")) {
             return Mono.empty();
         }
         return db.sql("SELECT * FROM identity.clients WHERE client_id = :id").bind("id", clientId)

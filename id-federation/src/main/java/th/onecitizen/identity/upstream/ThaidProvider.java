@@ -26,6 +26,7 @@ public final class ThaidProvider extends ProviderSupport {
 
     private final WebClient web;
     private final RemoteJwks jwks;
+    private volatile Instant discoveryCheckedAt;
 
     public ThaidProvider(String name, ProviderProperties settings, WebClient.Builder builder, Clock clock) {
         super(name, settings, clock);
@@ -42,8 +43,31 @@ public final class ThaidProvider extends ProviderSupport {
                 "login_hint", login.loginHint())));
     }
 
+    /**
+     * The provider's discovery document must name the issuer we expect (S-UP-06); checked before each code
+     * redemption and cached for ten minutes once it agrees, so a changed or spoofed document stops logins.
+     */
+    private Mono<Void> discoveryAgrees() {
+        Instant checked = discoveryCheckedAt;
+        if (checked != null && checked.plus(Duration.ofMinutes(10)).isAfter(clock.instant())) {
+            return Mono.empty();
+        }
+        return calls.guard(web.get().uri(settings.baseUrl() + "/.well-known/openid-configuration").retrieve()
+                .bodyToMono(JSON_MAP)).flatMap(d -> {
+                    if (!settings.expectedIssuer().equals(d.get("issuer"))) {
+                        return Mono.error(UpstreamException.denied("ThaiD discovery names another issuer"));
+                    }
+                    discoveryCheckedAt = clock.instant();
+                    return Mono.<Void>empty();
+                });
+    }
+
     @Override
     public Mono<VerifiedIdentity> redeem(String code, UpstreamLogin login) {
+        return discoveryAgrees().then(Mono.defer(() -> exchange(code, login)));
+    }
+
+    private Mono<VerifiedIdentity> exchange(String code, UpstreamLogin login) {
         Mono<Map<String, Object>> token = web.post().uri(settings.baseUrl() + "/api/v2/oauth2/token/")
                 .headers(h -> h.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)

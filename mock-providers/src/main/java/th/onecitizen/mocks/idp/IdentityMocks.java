@@ -91,6 +91,16 @@ public final class IdentityMocks implements AutoCloseable {
         p.scenario(scenario);
     }
 
+    /** The NDID node's last created request: {@code request_id}, {@code reference_id}, {@code callback_url}. */
+    public Map<String, String> lastNdidRequest() {
+        return ((NdidMock) providers.get("ndid")).lastRequest();
+    }
+
+    /** How many NDID requests the node has created. */
+    public int ndidRequestCount() {
+        return ((NdidMock) providers.get("ndid")).createdCount();
+    }
+
     /** Every provider back to {@link Scenario#NORMAL}. */
     public void reset() {
         providers.values().forEach(p -> p.scenario(Scenario.NORMAL));

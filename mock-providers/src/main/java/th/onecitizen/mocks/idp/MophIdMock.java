@@ -84,7 +84,9 @@ final class MophIdMock extends MockProvider {
         Instant now = Instant.now();
         Instant exp = scenario() == Scenario.EXPIRED_TOKEN ? now.minusSeconds(60) : now.plusSeconds(3600);
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("id_card", cid);
+        if (scenario() != Scenario.MINIMAL_TOKEN) {
+            detail.put("id_card", cid);
+        }
         detail.put("name_prefix", p.titleTh());
         detail.put("name", p.givenTh());
         detail.put("surname", p.familyTh());

@@ -58,6 +58,20 @@ final class NdidMock extends MockProvider {
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int approveDelayMillis;
+    private volatile NdidRequest lastRequest;
+    private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The last request created: {request_id, reference_id, callback_url} (a hook for tests of the RP). */
+    Map<String, String> lastRequest() {
+        NdidRequest r = lastRequest;
+        return r == null ? Map.of() : Map.of("request_id", r.requestId, "reference_id", r.referenceId,
+                "callback_url", r.callbackUrl);
+    }
+
+    /** How many requests were created so far. */
+    int createdCount() {
+        return created.get();
+    }
 
     NdidMock(MockSettings settings, int approveDelayMillis) {
         super("ndid", settings);
@@ -117,8 +131,15 @@ final class NdidMock extends MockProvider {
         timer.schedule(() -> callback(r, Map.of("type", "create_request_result", "reference_id", ref,
                 "request_id", requestId, "success", true)), 20, TimeUnit.MILLISECONDS);
         timer.schedule(() -> callback(r, statusBody(r)), 40, TimeUnit.MILLISECONDS);
+        lastRequest = r;
+        created.incrementAndGet();
+        if (scenario() == Scenario.SLOW) {
+            // the citizen takes their time: nothing happens until a human answers on the IdP page
+            return json(202, Map.of("request_id", requestId, "initial_salt", random()));
+        }
         if (settings.autoApprove() || scenario() != Scenario.NORMAL) {
-            timer.schedule(() -> answer(r, scenario()), approveDelayMillis, TimeUnit.MILLISECONDS);
+            Scenario s = scenario();
+            timer.schedule(() -> answer(r, s), approveDelayMillis, TimeUnit.MILLISECONDS);
         }
         return json(202, Map.of("request_id", requestId, "initial_salt", random()));
     }
@@ -139,6 +160,20 @@ final class NdidMock extends MockProvider {
             }
             case NDID_TIMED_OUT -> {
                 r.timedOut = true;
+                r.closed = true;
+            }
+            case NDID_LOW_IAL -> {
+                Map<String, Object> low = response("idp-mock-1", "accept");
+                low.put("ial", 1.3);
+                r.responses.add(low);
+                r.status = "completed";
+                r.closed = true;
+            }
+            case NDID_INVALID_SIGNATURE -> {
+                Map<String, Object> unsigned = response("idp-mock-1", "accept");
+                unsigned.put("valid_signature", false);
+                r.responses.add(unsigned);
+                r.status = "completed";
                 r.closed = true;
             }
             default -> {

@@ -20,6 +20,10 @@ public enum Scenario {
     WRONG_ISSUER,
     /** The token the provider hands out has already expired. */
     EXPIRED_TOKEN,
+    /** ThaiD's discovery document names another issuer. */
+    WRONG_DISCOVERY,
+    /** MOPH: the access token's scopes_detail lacks the citizen ID (the accounts call has it). */
+    MINIMAL_TOKEN,
     /** The citizen ID returned fails its checksum. */
     BAD_CITIZEN_ID,
     /** The provider answers an error code (Pao Tang: code other than "0000"). */
@@ -29,5 +33,9 @@ public enum Scenario {
     /** NDID: the request times out. */
     NDID_TIMED_OUT,
     /** NDID: one IdP accepts, another rejects. */
-    NDID_COMPLICATED
+    NDID_COMPLICATED,
+    /** NDID: the IdP accepts below the requested minimum IAL. */
+    NDID_LOW_IAL,
+    /** NDID: the IdP's answer carries an invalid signature. */
+    NDID_INVALID_SIGNATURE
 }

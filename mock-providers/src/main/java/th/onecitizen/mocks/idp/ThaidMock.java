@@ -52,7 +52,7 @@ final class ThaidMock extends MockProvider {
 
     private ResponseDefinition discovery(Request req) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", base());
+        d.put("issuer", scenario() == Scenario.WRONG_DISCOVERY ? "https://imauth.evil.example" : base());
         d.put("authorization_endpoint", base() + "/api/v2/oauth2/auth/");
         d.put("token_endpoint", base() + "/api/v2/oauth2/token/");
         d.put("userinfo_endpoint", base() + "/api/v2/oauth2/userinfo/");

@@ -1,0 +1,198 @@
+package th.onecitizen.bff.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import th.onecitizen.bff.demo.IdentityMocksLauncher;
+import th.onecitizen.bff.support.ApplicationTest;
+import th.onecitizen.identity.IdentityProperties;
+import th.onecitizen.mocks.idp.Scenario;
+import th.onecitizen.testkit.CitizenIdFixtures;
+
+/** Nothing secret is echoed, nothing is told apart by its answer, nothing personal is in tokens; abuse is bounded. */
+@ApplicationTest
+class PrivacyAndAbuseSecurityTests {
+
+    @Autowired
+    IdentityProperties identity;
+    @Autowired
+    IdentityMocksLauncher mocks;
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    OAuthDriver driver;
+
+    @Autowired
+    th.onecitizen.identity.client.ClientRegistry clients;
+
+    @BeforeEach
+    void setUp() {
+        driver = new OAuthDriver(identity.issuer());
+        mocks.mocks().reset();
+        for (String id : List.of("timing-target", "guess-target")) {
+            clients.save(new th.onecitizen.identity.client.RegisteredClient(id, id,
+                    th.onecitizen.identity.client.RegisteredClient.CLIENT_SECRET_BASIC,
+                    th.onecitizen.identity.client.ClientAuthenticator.sha256Hex(id + "-secret"), null, List.of(),
+                    List.of(), java.util.Set.of("client_credentials"), java.util.Set.of("agency"), false, "x"))
+                    .block();
+            redis.delete(redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+                    .match("oc:idf:throttle:*" + id).build())).block();
+        }
+    }
+
+    @Test
+    void S_AB_01_guessingAClientSecretIsCutOffWith429AndRetryAfter() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        OAuthDriver.Answer last = null;
+        for (int i = 0; i < identity.guessingLimit() + 2; i++) {
+            last = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                    Map.of("Authorization", OAuthDriver.basic("guess-target", "guess-" + i)));
+            statuses.add(last.status());
+        }
+        assertThat(statuses.subList(0, identity.guessingLimit())).containsOnly(401);
+        assertThat(last.status()).isEqualTo(429);
+        // even the right secret waits until the window has passed
+        OAuthDriver.Answer right = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                Map.of("Authorization", OAuthDriver.basic("guess-target", "guess-target-secret")));
+        assertThat(right.status()).isEqualTo(429);
+        var raw = driver.send(HttpRequest.newBuilder(URI.create(identity.issuer() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", OAuthDriver.basic("guess-target", "x"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        assertThat(raw.status()).isEqualTo(429);
+        // another client from the same address is not locked out
+        assertThat(driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                Map.of("Authorization", OAuthDriver.basic("timing-target", "timing-target-secret"))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void S_PV_03_secretsAssertionsVerifiersTokensAndHintsAreNeverEchoed() throws Exception {
+        String secret = "wrong-secret-" + System.nanoTime();
+        OAuthDriver.Answer badSecret = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                Map.of("Authorization", OAuthDriver.basic("agency-demo", secret)));
+        assertThat(badSecret.status()).isEqualTo(401);
+        assertThat(badSecret.body()).doesNotContain(secret);
+        String assertion = OAuthDriver.kioskAssertion("x", "https://evil.example", com.nimbusds.jose.JWSAlgorithm.ES256,
+                java.time.Instant.now().plusSeconds(60), "j-" + System.nanoTime());
+        OAuthDriver.Answer badAssertion = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", assertion), Map.of());
+        assertThat(badAssertion.body()).doesNotContain(assertion).doesNotContain(assertion.substring(0, 30));
+        String verifier = OAuthDriver.verifier();
+        Map<String, String> cb = driver.authorize(OAuthDriver.authorizeParams("thaid", CitizenIdFixtures.random(),
+                OAuthDriver.verifier()));
+        OAuthDriver.Answer badVerifier = driver.post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", cb.get("code"), "redirect_uri", OAuthDriver.APP_REDIRECT, "client_id", "superapp",
+                "code_verifier", verifier), Map.of());
+        assertThat(badVerifier.body()).doesNotContain(verifier).doesNotContain(cb.get("code"));
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2VjcmV0LXRva2VuLXZhbHVl";
+        OAuthDriver.Answer badToken = driver.send(HttpRequest.newBuilder(URI.create(identity.issuer() + "/v1/me"))
+                .header("Authorization", "Bearer " + token).build());
+        assertThat(badToken.status()).isEqualTo(401);
+        assertThat(badToken.body()).doesNotContain(token).doesNotContain("c2VjcmV0");
+        String hint = CitizenIdFixtures.random();
+        mocks.mocks().scenario("thaid", Scenario.DOWN);
+        Map<String, String> p = OAuthDriver.authorizeParams("thaid", hint, OAuthDriver.verifier());
+        OAuthDriver.Answer failed = driver.follow("/oauth2/authorize?" + OAuthDriver.query(p));
+        assertThat(failed.location()).doesNotContain(hint);
+        mocks.mocks().reset();
+    }
+
+    @Test
+    void S_PV_04_knownAndUnknownCitizenAndUnknownClientAndWrongSecretLookAlike() throws Exception {
+        // bc-authorize never reveals whether a citizen is known: OneCitizen does not even look
+        String known = CitizenIdFixtures.random();
+        driver.authorize(OAuthDriver.authorizeParams("thaid", known, OAuthDriver.verifier()));
+        Map<String, String> a = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
+        a.put("scope", "openid");
+        a.put("login_hint", known);
+        Map<String, String> b = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
+        b.put("scope", "openid");
+        b.put("login_hint", CitizenIdFixtures.random());
+        OAuthDriver.Answer knownAnswer = driver.post("/oauth2/bc-authorize", a, Map.of());
+        OAuthDriver.Answer unknownAnswer = driver.post("/oauth2/bc-authorize", b, Map.of());
+        assertThat(knownAnswer.status()).isEqualTo(unknownAnswer.status()).isEqualTo(200);
+        assertThat(knownAnswer.json().keySet()).isEqualTo(unknownAnswer.json().keySet());
+        // unknown client vs wrong secret: same status, body and headers; similar time
+        List<Long> unknownTimes = new ArrayList<>();
+        List<Long> wrongTimes = new ArrayList<>();
+        OAuthDriver.Answer unknownClient = null;
+        OAuthDriver.Answer wrongSecret = null;
+        for (int i = 0; i < 40; i++) {
+            long t0 = System.nanoTime();
+            unknownClient = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                    Map.of("Authorization", OAuthDriver.basic("no-such-client-" + i, "x")));
+            long t1 = System.nanoTime();
+            wrongSecret = driver.post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                    Map.of("Authorization", OAuthDriver.basic("timing-target", "x" + i)));
+            long t2 = System.nanoTime();
+            unknownTimes.add(t1 - t0);
+            wrongTimes.add(t2 - t1);
+        }
+        assertThat(unknownClient.status()).isEqualTo(wrongSecret.status()).isEqualTo(401);
+        assertThat(unknownClient.body()).isEqualTo(wrongSecret.body());
+        unknownTimes.sort(null);
+        wrongTimes.sort(null);
+        long u = unknownTimes.get(20);
+        long w = wrongTimes.get(20);
+        assertThat((double) Math.max(u, w) / Math.min(u, w)).as("median ratio").isLessThan(2.0);
+    }
+
+    @Test
+    void S_PV_05_tokensCarryAnOpaqueSubjectAndNoCitizenId() throws Exception {
+        String cid = CitizenIdFixtures.random();
+        String verifier = OAuthDriver.verifier();
+        Map<String, String> cb = driver.authorize(OAuthDriver.authorizeParams("mophid", cid, verifier));
+        OAuthDriver.Answer t = driver.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code",
+                cb.get("code"), "redirect_uri", OAuthDriver.APP_REDIRECT, "client_id", "superapp", "code_verifier",
+                verifier), Map.of());
+        for (String jwt : new String[] {(String) t.json().get("access_token"), (String) t.json().get("id_token")}) {
+            var claims = SignedJWT.parse(jwt).getJWTClaimsSet();
+            assertThat(claims.toString()).doesNotContain(cid);
+            assertThat(claims.getSubject()).matches("[0-9a-f-]{36}");
+        }
+        assertThat(t.body()).doesNotContain(cid);
+    }
+
+    @Test
+    void S_AB_02_bcAuthorizeLoopedOnOneCitizenIsCutOffWithoutNewNdidRequests() throws Exception {
+        String victim = CitizenIdFixtures.random();
+        List<Integer> statuses = new ArrayList<>();
+        int before = 0;
+        for (int i = 0; i < 6; i++) {
+            if (i == 3) {
+                before = mocks.mocks().ndidRequestCount();
+            }
+            Map<String, String> form = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
+            form.put("scope", "openid");
+            form.put("login_hint", victim);
+            OAuthDriver.Answer a = driver.post("/oauth2/bc-authorize", form, Map.of());
+            statuses.add(a.status());
+        }
+        assertThat(statuses.subList(0, 3)).containsOnly(200);
+        assertThat(statuses.subList(3, 6)).containsOnly(429);
+        assertThat(mocks.mocks().ndidRequestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void S_AB_03_pendingLoginsHaveABoundedLifetime() throws Exception {
+        Map<String, String> p = OAuthDriver.authorizeParams("thaid", null, OAuthDriver.verifier());
+        OAuthDriver.Answer a = driver.get("/oauth2/authorize?" + OAuthDriver.query(p));
+        assertThat(a.status()).isEqualTo(302);
+        String state = OAuthDriver.queryOf(a.location()).get("state");
+        String key = "oc:idf:login:" + AuthorizationServerSecurityTests.sha256Hex(state);
+        Long ttl = redis.getExpire(key).map(java.time.Duration::toSeconds).block();
+        assertThat(ttl).isBetween(1L, identity.upstreamTransactionTtl().toSeconds());
+    }
+}
