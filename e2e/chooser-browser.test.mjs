@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import * as client from 'openid-client';
-import { BASE_URL, REDIRECT_URI, discover } from './support.mjs';
+import { BASE_URL, REDIRECT_URI, citizenId, discover } from './support.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // screenshots of each run go here (ignored); docs/images holds the copies the docs show
@@ -58,3 +58,26 @@ for (const [locale, heading, thaid] of [['th', 'เข้าสู่ระบ�
     await context.close();
   });
 }
+
+test('browser: NDID from the chooser asks for the citizen ID, shows the waiting page, then reaches the app', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  let landed = null;
+  await page.route(`${REDIRECT_URI}**`, (route) => { landed = new URL(route.request().url()); route.fulfill({ body: 'ok' }); });
+
+  await page.goto(await authorizeUrl('en'));
+  await page.click('#idp-ndid');
+  assert.equal(await page.locator('#login_hint').count(), 1, 'NDID asks for the citizen ID');
+  await page.fill('#login_hint', citizenId());
+  await page.click('#continue', { noWaitAfter: true });
+  // the waiting page refreshes itself until the citizen's IdP has answered, then redirects to the app
+  const shown = await page.locator('#waiting').count().catch(() => 0);
+  if (shown === 1 && landed === null) {
+    await page.screenshot({ path: new URL('ndid-waiting.png', SHOTS).pathname, fullPage: true });
+  }
+  for (let i = 0; i < 80 && landed === null; i++) await page.waitForTimeout(250);
+  assert.ok(landed, 'reached the app');
+  assert.ok(landed.searchParams.get('code'), 'with an authorization code');
+  assert.equal(landed.searchParams.get('iss'), BASE_URL);
+  await context.close();
+});

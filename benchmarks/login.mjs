@@ -1,6 +1,6 @@
 // Throughput of the packaged application in the demo profile (in-JVM mocks): full login round trips through the
 // ThaiD mock (authorize -> mock -> callback -> token), refresh-token rotation, client credentials.
-// Usage: ../mvnw -B -o -q -pl bff -am package -DskipTests && node bench.mjs [seconds] [concurrency]
+// Usage: ./mvnw -B -q -pl bff -am package -DskipTests && node benchmarks/login.mjs [seconds] [concurrency]
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
