@@ -90,7 +90,7 @@ public final class AgencyMocksLauncher implements AutoCloseable {
         Operation summary = new Operation("summary", new LocalizedText("ข้อมูลสรุป", "Summary"), "GET", p.path(),
                 null, json.readTree("{\"type\":\"object\"}"), true, Set.of(), received, s[1],
                 "health_records".equals(s[1]) ? "consent" : "public_task", true);
-        ConnectorSpec spec = new ConnectorSpec(a.baseUrl(), auth, 1000, 50, 200,
+        ConnectorSpec spec = new ConnectorSpec(a.baseUrl(), auth, 1000, 50, 1000,
                 new ConnectorSpec.BreakerPolicy(50, 800, 80, 10, 20, 10), new ConnectorSpec.RetryPolicy(2, 50),
                 256 * 1024);
         String nameTh = "demo-agency".equals(agencyId) ? "หน่วยงานทดลอง" : p.nameTh();
