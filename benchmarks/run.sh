@@ -51,7 +51,7 @@ services() {
   [ -f benchmarks/target/benchmarks.jar ] || build
   local mocks=${MOCKS_PORT:-18300}
   "$JAVA" -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
-    --onecitizen.demo.agency-mocks-port="$mocks" > "$OUT/demo-services.log" 2>&1 & APP_PID=$!; local pid=$APP_PID
+    --onecitizen.demo.agency-mocks-port="$mocks" ${APP_ARGS:-} > "$OUT/demo-services.log" 2>&1 & APP_PID=$!; local pid=$APP_PID
   trap 'kill ${APP_PID:-} 2>/dev/null || true' EXIT
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
     kill -0 $pid 2>/dev/null || { tail -40 "$OUT/demo-services.log"; exit 1; }; sleep 0.5; done
