@@ -19,6 +19,7 @@ import th.onecitizen.identity.authorization.TokenService;
 import th.onecitizen.identity.citizen.CitizenIdProtector;
 import th.onecitizen.identity.citizen.R2dbcCitizens;
 import th.onecitizen.identity.client.ClientAuthenticator;
+import th.onecitizen.identity.client.CachedClientRegistry;
 import th.onecitizen.identity.client.ClientRegistry;
 import th.onecitizen.identity.client.R2dbcClientRegistry;
 import th.onecitizen.identity.client.RegisteredClient;
@@ -85,9 +86,10 @@ public class IdentityConfiguration {
         return new R2dbcCitizens(db, TransactionalOperator.create(tm), protector);
     }
 
+    /** Client registrations in PostgreSQL, read through a 30-second cache on the token path. */
     @Bean
-    R2dbcClientRegistry clientRegistry(DatabaseClient db) {
-        return new R2dbcClientRegistry(db);
+    ClientRegistry clientRegistry(DatabaseClient db) {
+        return new CachedClientRegistry(new R2dbcClientRegistry(db), java.time.Duration.ofSeconds(30), 10_000, CLOCK);
     }
 
     /** Upserts the configured client registrations at start-up, before the server takes requests. */
@@ -131,8 +133,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    R2dbcRefreshTokens refreshTokens(DatabaseClient db, ReactiveTransactionManager tm) {
-        return new R2dbcRefreshTokens(db, TransactionalOperator.create(tm), CLOCK);
+    R2dbcRefreshTokens refreshTokens(DatabaseClient db) {
+        return new R2dbcRefreshTokens(db, CLOCK);
     }
 
     @Bean

@@ -55,7 +55,9 @@ public record IdentityProperties(
         upstreamTransactionTtl = upstreamTransactionTtl == null ? Duration.ofMinutes(10) : upstreamTransactionTtl;
         cibaInterval = cibaInterval == null ? Duration.ofSeconds(5) : cibaInterval;
         cibaTtl = cibaTtl == null ? Duration.ofMinutes(5) : cibaTtl;
-        providers = providers == null ? Map.of() : Map.copyOf(providers);
+        // keep the configured order: it is the order of the provider chooser
+        providers = providers == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 

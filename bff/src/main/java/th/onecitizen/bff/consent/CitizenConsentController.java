@@ -2,18 +2,15 @@ package th.onecitizen.bff.consent;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +31,7 @@ import th.onecitizen.consent.grant.ConsentChange;
 import th.onecitizen.consent.grant.ConsentService;
 import th.onecitizen.consent.grant.ConsentView;
 import th.onecitizen.consent.grant.GrantCommand;
-import th.onecitizen.consent.idempotency.IdempotencyStore;
-import th.onecitizen.consent.purpose.NoticeDocument;
 import th.onecitizen.consent.receipt.ConsentReceipt;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The citizen's consents, access log and notifications. The subject is always the token's subject, never a path
@@ -50,16 +44,14 @@ public final class CitizenConsentController {
     private final ConsentService consents;
     private final AccessLog accessLog;
     private final Notifications notifications;
-    private final IdempotencyStore idempotency;
-    private final JsonMapper json;
+    private final IdempotentResponses idempotent;
 
     public CitizenConsentController(ConsentService consents, AccessLog accessLog, Notifications notifications,
-            IdempotencyStore idempotency, JsonMapper json) {
+            IdempotentResponses idempotent) {
         this.consents = consents;
         this.accessLog = accessLog;
         this.notifications = notifications;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -92,68 +84,65 @@ public final class CitizenConsentController {
     }
 
     @GetMapping("/consents")
-    Mono<Page<ConsentView>> list(Authentication auth, @RequestParam(required = false) String state,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return consents.list(Subjects.of(auth), state == null ? null : Subjects.state(state), Subjects.page(page),
-                Subjects.size(size));
+    Mono<Page<ConsentView>> list(@RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        String wanted = state == null ? null : Subjects.state(state);
+        int p = Subjects.page(page);
+        int n = Subjects.size(size);
+        return Subjects.citizen().flatMap(s -> consents.list(s, wanted, p, n));
     }
 
     @GetMapping("/consents/{consentId}")
-    Mono<ConsentView> one(Authentication auth, @PathVariable UUID consentId) {
-        return consents.view(Subjects.of(auth), consentId);
+    Mono<ConsentView> one(@PathVariable UUID consentId) {
+        return Subjects.citizen().flatMap(s -> consents.view(s, consentId));
     }
 
     @GetMapping("/consents/{consentId}/receipts")
-    Flux<ConsentReceipt> receipts(Authentication auth, @PathVariable UUID consentId) {
-        return consents.receipts(Subjects.of(auth), consentId);
+    Flux<ConsentReceipt> receipts(@PathVariable UUID consentId) {
+        return Subjects.citizen().flatMapMany(s -> consents.receipts(s, consentId));
     }
 
     @PostMapping(path = "/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, Object>> grant(Authentication auth, @RequestHeader("Idempotency-Key") String key,
+    Mono<Map<String, Object>> grant(@RequestHeader("Idempotency-Key") String key,
             @Valid @RequestBody GrantBody body) {
-        String subject = Subjects.of(auth);
-        GrantCommand command = new GrantCommand(subject, body.purposeId(), body.noticeVersion(), body.language(),
-                body.explicitAct(), body.actor() == null ? "self" : body.actor().role(),
-                body.actor() == null ? null : body.actor().authorityRef(),
-                body.guardian() == null ? null : body.guardian().role(),
-                body.guardian() == null ? null : body.guardian().authorityRef(), "app");
-        return once(subject, key, "POST /consents " + json.writeValueAsString(body), consents.grant(command));
+        return Subjects.citizen().flatMap(subject -> {
+            GrantCommand command = new GrantCommand(subject, body.purposeId(), body.noticeVersion(),
+                    body.language(), body.explicitAct(), body.actor() == null ? "self" : body.actor().role(),
+                    body.actor() == null ? null : body.actor().authorityRef(),
+                    body.guardian() == null ? null : body.guardian().role(),
+                    body.guardian() == null ? null : body.guardian().authorityRef(), "app");
+            return once(subject, key, "POST /consents " + idempotent.fingerprintOf(body), consents.grant(command));
+        });
     }
 
     @PostMapping("/consents/{consentId}/withdraw")
-    Mono<Map<String, Object>> withdraw(Authentication auth, @RequestHeader("Idempotency-Key") String key,
-            @PathVariable UUID consentId) {
-        String subject = Subjects.of(auth);
-        return once(subject, key, "POST /consents/" + consentId + "/withdraw",
-                consents.withdraw(subject, consentId, "app"));
+    Mono<Map<String, Object>> withdraw(@RequestHeader("Idempotency-Key") String key, @PathVariable UUID consentId) {
+        return Subjects.citizen().flatMap(subject -> once(subject, key, "POST /consents/" + consentId + "/withdraw",
+                consents.withdraw(subject, consentId, "app")));
     }
 
     private Mono<Map<String, Object>> once(String subject, String key, String request, Mono<ConsentChange> action) {
-        String fingerprint = NoticeDocument.sha256(request);
-        return idempotency.once(subject, key, fingerprint, action.map(c -> json.writeValueAsString(Map.of(
-                "consent", c.consent(), "receipt", c.receipt()))))
-                .map(body -> json.readValue(body.getBytes(StandardCharsets.UTF_8), Map.class))
-                .map(m -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> typed = (Map<String, Object>) m;
-                    return typed;
-                });
+        return idempotent.once(subject, key, request, action.map(c -> Map.of("consent", c.consent(), "receipt",
+                c.receipt())));
     }
 
     @GetMapping("/access-log")
-    Mono<Page<AccessLogEntry>> accessLog(Authentication auth, @RequestParam(required = false) String agency,
-            @RequestParam(required = false) String category, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return accessLog.find(Subjects.of(auth), new AccessLogFilter(agency, category, from, to), Subjects.page(page),
-                Subjects.size(size));
+    Mono<Page<AccessLogEntry>> accessLog(@RequestParam(required = false) @Size(max = 80) String agency,
+            @RequestParam(required = false) @Size(max = 80) String category,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        AccessLogFilter filter = new AccessLogFilter(agency, category, from, to);
+        int p = Subjects.page(page);
+        int n = Subjects.size(size);
+        return Subjects.citizen().flatMap(s -> accessLog.find(s, filter, p, n));
     }
 
     @GetMapping("/notifications")
-    Mono<Page<Notifications.Notification>> notifications(Authentication auth,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return notifications.list(Subjects.of(auth), Subjects.page(page), Subjects.size(size));
+    Mono<Page<Notifications.Notification>> notifications(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        int p = Subjects.page(page);
+        int n = Subjects.size(size);
+        return Subjects.citizen().flatMap(s -> notifications.list(s, p, n));
     }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,10 +30,13 @@ public final class CitizenPrivacyRequestController {
 
     private final PrivacyRequestService requests;
     private final ReceiptSigner receipts;
+    private final IdempotentResponses idempotent;
 
-    public CitizenPrivacyRequestController(PrivacyRequestService requests, ReceiptSigner receipts) {
+    public CitizenPrivacyRequestController(PrivacyRequestService requests, ReceiptSigner receipts,
+            IdempotentResponses idempotent) {
         this.requests = requests;
         this.receipts = receipts;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -60,29 +63,37 @@ public final class CitizenPrivacyRequestController {
             @JsonProperty("proof_ref") @Size(max = 200) String proofRef) {
     }
 
+    /**
+     * Files a request once per Idempotency-Key (a retry answers the first response and files nothing more).
+     * Objection and restriction take effect in every decision when this commits.
+     */
     @PostMapping(path = "/v1/me/privacy-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<PrivacyRequest> file(Authentication auth, @Valid @RequestBody FilingBody body) {
-        return requests.file(new PrivacyRequestService.Filing(Subjects.of(auth), body.type(),
-                body.requester() == null ? "self" : body.requester().role(),
-                body.requester() == null ? null : body.requester().proofRef(), body.purposeId(), body.details(),
-                "app"));
+    Mono<Map<String, Object>> file(@RequestHeader("Idempotency-Key") String key,
+            @Valid @RequestBody FilingBody body) {
+        return Subjects.citizen().flatMap(subject -> idempotent.once(subject, key, "POST /privacy-requests "
+                + idempotent.fingerprintOf(body), requests.file(new PrivacyRequestService.Filing(subject,
+                        body.type(), body.requester() == null ? "self" : body.requester().role(),
+                        body.requester() == null ? null : body.requester().proofRef(), body.purposeId(),
+                        body.details(), "app"))));
     }
 
     @GetMapping("/v1/me/privacy-requests")
-    Mono<Page<PrivacyRequest>> list(Authentication auth, @RequestParam(defaultValue = "0") int page,
+    Mono<Page<PrivacyRequest>> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return requests.list(Subjects.of(auth), Subjects.page(page), Subjects.size(size));
+        int p = Subjects.page(page);
+        int n = Subjects.size(size);
+        return Subjects.citizen().flatMap(s -> requests.list(s, p, n));
     }
 
     @GetMapping("/v1/me/privacy-requests/{id}")
-    Mono<PrivacyRequest> one(Authentication auth, @PathVariable UUID id) {
-        return requests.get(Subjects.of(auth), id);
+    Mono<PrivacyRequest> one(@PathVariable UUID id) {
+        return Subjects.citizen().flatMap(s -> requests.get(s, id));
     }
 
     @GetMapping("/v1/me/privacy-requests/{id}/export")
-    Mono<Map<String, Object>> export(Authentication auth, @PathVariable UUID id) {
-        return requests.export(Subjects.of(auth), id);
+    Mono<Map<String, Object>> export(@PathVariable UUID id) {
+        return Subjects.citizen().flatMap(s -> requests.export(s, id));
     }
 
     /** The public keys that verify consent receipts (public members only). */

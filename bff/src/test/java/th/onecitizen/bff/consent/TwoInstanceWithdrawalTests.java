@@ -39,7 +39,7 @@ class TwoInstanceWithdrawalTests {
                 .initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
                         .registerBean(SubjectFacts.class, () -> s -> reactor.core.publisher.Mono.just(
                                 new SubjectFacts.Facts(java.time.LocalDate.of(1980, 1, 1),
-                                        SubjectFacts.Capacity.FULL, false))))
+                                        SubjectFacts.Capacity.FULL, false)), bd -> bd.setPrimary(true)))
                 .run();
     }
 

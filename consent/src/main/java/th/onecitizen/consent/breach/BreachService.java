@@ -66,22 +66,48 @@ public final class BreachService {
                     java.time.OffsetDateTime.class).then();
             Mono<Void> affected = Flux.fromIterable(subjects).concatMap(s -> db.sql("INSERT INTO "
                     + "consent.breach_subject (breach_id, subject_ref) VALUES (:id, :s)").bind("id", id).bind("s", s)
-                    .then().then(high ? notify(s, id, b, now) : Mono.empty())).then();
+                    .then().then(high ? notify(s, id, b.categories(), b.consequences(), b.remediesTh(),
+                            b.remediesEn(), now) : Mono.empty())).then();
             return insert.then(affected).as(tx::transactional).then(find(id));
         });
     }
 
-    private Mono<Void> notify(String subject, UUID breachId, BreachReport b, Instant now) {
+    /**
+     * Notifies every affected citizen in the app (once each, however often it is called) and records when; refused
+     * when the retained assessment found no risk.
+     */
+    public Mono<Breach> notifySubjects(UUID id) {
+        return find(id).switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.BREACH_NOT_FOUND,
+                "No such breach"))).flatMap(b -> {
+                    if ("none".equals(b.riskLevel())) {
+                        return Mono.error(new ProblemException(CommonError.CONFLICT,
+                                "The retained assessment found no risk: citizens are not notified"));
+                    }
+                    Instant now = now();
+                    return db.sql("SELECT subject_ref FROM consent.breach_subject WHERE breach_id = :id ORDER BY "
+                            + "subject_ref").bind("id", id).map(r -> r.get(0, String.class)).all()
+                            .concatMap(s -> notify(s, id, b.categories(), b.consequences(), b.remediesTh(),
+                                    b.remediesEn(), now))
+                            .then(db.sql("UPDATE consent.breach SET subjects_notified_at = coalesce("
+                                    + "subjects_notified_at, :at) WHERE id = :id").bind("at", Sql.ts(now))
+                                    .bind("id", id).then())
+                            .as(tx::transactional)
+                            .then(find(id));
+                });
+    }
+
+    private Mono<Void> notify(String subject, UUID breachId, List<String> categories, String consequences,
+            String remediesTh, String remediesEn, Instant now) {
         return db.sql("INSERT INTO consent.notification (id, subject_ref, kind, source_id, title_th, title_en, "
                 + "body_th, body_en, created_at) VALUES (:id, :s, 'breach', :src, :tth, :ten, :bth, :ben, :at) "
                 + "ON CONFLICT DO NOTHING")
                 .bind("id", UUID.randomUUID()).bind("s", subject).bind("src", breachId.toString())
                 .bind("tth", "แจ้งเหตุการละเมิดข้อมูลส่วนบุคคล").bind("ten", "Notice of a personal data breach")
-                .bind("bth", "ข้อมูลของท่าน (" + String.join(", ", b.categories()) + ") อาจได้รับผลกระทบ: "
-                        + b.remediesTh() + " ติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล: "
+                .bind("bth", "ข้อมูลของท่าน (" + String.join(", ", categories) + ") อาจได้รับผลกระทบ: "
+                        + remediesTh + " ติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล: "
                         + properties.controller().dpoContact())
-                .bind("ben", "Your data (" + String.join(", ", b.categories()) + ") may be affected. "
-                        + b.consequences() + " What you can do: " + b.remediesEn() + " Contact our DPO: "
+                .bind("ben", "Your data (" + String.join(", ", categories) + ") may be affected. "
+                        + consequences + " What you can do: " + remediesEn + " Contact our DPO: "
                         + properties.controller().dpoContact())
                 .bind("at", Sql.ts(now)).then();
     }
@@ -90,6 +116,10 @@ public final class BreachService {
     public Mono<Breach> notifyOffice(UUID id, Instant at, String delayReason) {
         return find(id).switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.BREACH_NOT_FOUND,
                 "No such breach"))).flatMap(b -> {
+                    if (at.isAfter(clock.instant().plusSeconds(60)) || at.isBefore(b.awareAt())) {
+                        return Mono.error(new ProblemException(CommonError.VALIDATION_FAILED,
+                                "notified_at must lie between aware_at and now", Map.of("field", "notified_at")));
+                    }
                     if (b.notifiedOfficeAt() != null) {
                         return Mono.error(new ProblemException(CommonError.CONFLICT, "The office was already notified"));
                     }
@@ -123,6 +153,8 @@ public final class BreachService {
                 "No such breach"))).map(b -> {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("document", "Notification of a personal data breach to the Office of the PDPC (s37(4))");
+                    doc.put("document_th", "การแจ้งเหตุการละเมิดข้อมูลส่วนบุคคลต่อสำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล "
+                            + "(มาตรา 37(4))");
                     doc.put("controller", Map.of("name", properties.controller().name(), "contact",
                             properties.controller().contact()));
                     doc.put("dpo_contact", properties.controller().dpoContact());

@@ -53,11 +53,11 @@ public final class ConsentModule {
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
             List<ErasureContributor> erasers) {
-        this.purposes = new R2dbcPurposeCatalog(db, tx, p.controller(), clock);
-        this.ledger = new R2dbcConsentLedger(db);
-        this.signer = new ReceiptSigner(p.receiptSigningKey());
         this.versions = new DecisionVersions(redis, p.decisionCache().invalidationChannel(),
                 p.decisionCache().ttl().plus(Duration.ofHours(1)));
+        this.purposes = new R2dbcPurposeCatalog(db, tx, p.controller(), versions, clock);
+        this.ledger = new R2dbcConsentLedger(db);
+        this.signer = new ReceiptSigner(p.receiptSigningKey());
         this.gate = new DefaultConsentGate(db, facts, versions, p.decisionCache().enabled(), p.decisionCache().ttl(),
                 p.decisionCache().maxEntries(), p.permitTtl(), clock);
         this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock);

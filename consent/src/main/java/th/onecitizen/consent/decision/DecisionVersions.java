@@ -24,6 +24,10 @@ public final class DecisionVersions {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionVersions.class);
     private static final String PREFIX = "oc:cns:ver:";
+    private static final String PURPOSE_PREFIX = "oc:cns:pver:";
+    /** Invalidation messages name a subject ({@code s:<ref>}) or a revised purpose ({@code p:<id>}). */
+    static final String SUBJECT_MESSAGE = "s:";
+    static final String PURPOSE_MESSAGE = "p:";
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer listener;
@@ -50,11 +54,31 @@ public final class DecisionVersions {
     /** After the commit: publishes the new version and tells every instance to evict. Retried; never fails. */
     public Mono<Void> afterChange(String subjectRef, long version) {
         return redis.opsForValue().set(PREFIX + subjectRef, Long.toString(version), keyTtl)
-                .then(redis.convertAndSend(channel, subjectRef))
+                .then(redis.convertAndSend(channel, SUBJECT_MESSAGE + subjectRef))
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(20)))
                 .onErrorResume(e -> {
                     // The key stays absent, so decisions keep going to PostgreSQL: safe, only slower.
                     log.warn("Could not publish a decision version after a change: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /**
+     * Before a purpose revision commits: no instance may trust a cached decision about the purpose any more, for
+     * any subject (a revision can narrow the categories or ask for consent again).
+     */
+    public Mono<Void> beforePurposeChange(String purposeId) {
+        return redis.delete(PURPOSE_PREFIX + purposeId).then();
+    }
+
+    /** After a purpose revision commits: publishes its new revision and tells every instance to evict. */
+    public Mono<Void> afterPurposeChange(String purposeId, long revision) {
+        return redis.opsForValue().set(PURPOSE_PREFIX + purposeId, Long.toString(revision), keyTtl)
+                .then(redis.convertAndSend(channel, PURPOSE_MESSAGE + purposeId))
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(20)))
+                .onErrorResume(e -> {
+                    log.warn("Could not publish a purpose revision after a change: {}", e.toString());
                     return Mono.empty();
                 })
                 .then();
@@ -65,12 +89,31 @@ public final class DecisionVersions {
         return redis.opsForValue().get(PREFIX + subjectRef).map(Long::parseLong);
     }
 
+    /**
+     * The subject's version and the purpose's revision in one round trip; each -1 when absent.
+     *
+     * @return a two-element array: {subject version, purpose revision}
+     */
+    public Mono<long[]> current(String subjectRef, String purposeId) {
+        return redis.opsForValue().multiGet(java.util.List.of(PREFIX + subjectRef, PURPOSE_PREFIX + purposeId))
+                .map(values -> new long[] {parse(values.get(0)), parse(values.get(1))});
+    }
+
+    private static long parse(String value) {
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
     /** Sets the version if absent; true when this caller's version is now the current one. */
     public Mono<Boolean> adopt(String subjectRef, long version) {
         return redis.opsForValue().setIfAbsent(PREFIX + subjectRef, Long.toString(version), keyTtl);
     }
 
-    /** Subjects whose decisions changed, as announced by any instance. */
+    /** Sets the purpose's revision if absent; true when this caller's revision is now the current one. */
+    public Mono<Boolean> adoptPurpose(String purposeId, long revision) {
+        return redis.opsForValue().setIfAbsent(PURPOSE_PREFIX + purposeId, Long.toString(revision), keyTtl);
+    }
+
+    /** Invalidations announced by any instance: {@code s:<subject>} or {@code p:<purpose>}. */
     public Flux<String> invalidations() {
         return listener.receive(ChannelTopic.of(channel)).map(m -> m.getMessage());
     }

@@ -36,7 +36,7 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private static final String EVALUATE = "SELECT p.agency_id, p.basis, p.categories, p.sensitive_exception, "
-            + "p.cross_border, p.minor_may_consent_alone, "
+            + "p.cross_border, p.minor_may_consent_alone, p.current_notice_version AS purpose_revision, "
             + "(SELECT max(n.version) FROM consent.notice n WHERE n.purpose_id = p.id AND n.material) AS material_version, "
             + "coalesce(s.version, 0) AS version, coalesce(s.restricted, false) AS restricted, "
             + "coalesce(s.objected_all, false) AS objected_all, s.objected_purposes, "
@@ -78,46 +78,47 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
         }
         String key = request.agencyId() + '|' + request.purposeId() + '|'
                 + String.join(",", new TreeSet<>(request.dataCategories()));
-        return versions.current(request.subjectRef())
-                .map(Versioned::of)
+        return versions.current(request.subjectRef(), request.purposeId())
+                .map(v -> new Current(Versioned.of(v[0]), Versioned.of(v[1])))
                 // Redis down: decide from PostgreSQL and cache nothing (fail towards the truth, not towards speed)
-                .onErrorResume(e -> Mono.just(Versioned.UNKNOWN))
-                .defaultIfEmpty(Versioned.ABSENT)
+                .onErrorResume(e -> Mono.just(Current.UNKNOWN))
                 .flatMap(current -> {
                     LocalDecisionCache.Entry hit = cache.get(request.subjectRef(), key);
-                    if (hit != null && current.known() && hit.version() == current.version()
+                    if (hit != null && current.subject.matches(hit.version())
+                            && current.purpose.matches(hit.purposeRevision())
                             && clock.instant().isBefore(hit.expiresAt())) {
                         return Mono.just(hit.grounds());
                     }
-                    return evaluate(request).flatMap(ev -> remember(request.subjectRef(), key, current, ev)
+                    return evaluate(request).flatMap(ev -> remember(request, key, current, ev)
                             .thenReturn(ev.grounds()));
                 });
     }
 
-    private Mono<Void> remember(String subjectRef, String key, Versioned current, Evaluation ev) {
-        LocalDecisionCache.Entry entry = new LocalDecisionCache.Entry(ev.version(), ev.grounds(),
-                clock.instant().plus(cacheTtl));
-        if (current.known() && current.version() == ev.version()) {
-            cache.put(subjectRef, key, entry);
+    private Mono<Void> remember(DecisionRequest r, String key, Current current, Evaluation ev) {
+        if (ev.version() < 0 || current == Current.UNKNOWN) {
             return Mono.empty();
         }
-        if (current == Versioned.ABSENT) {
-            // Only the first to publish a version may cache under it; a change in flight deletes it again.
-            return versions.adopt(subjectRef, ev.version())
-                    .doOnNext(adopted -> {
-                        if (adopted) {
-                            cache.put(subjectRef, key, entry);
-                        }
-                    })
-                    .onErrorResume(e -> Mono.empty()).then();
-        }
-        return Mono.empty();
+        LocalDecisionCache.Entry entry = new LocalDecisionCache.Entry(ev.version(), ev.purposeRevision(),
+                ev.grounds(), clock.instant().plus(cacheTtl));
+        // Only the first to publish a version may cache under it; a change in flight deletes it again.
+        Mono<Boolean> subjectOk = current.subject.known() ? Mono.just(current.subject.version() == ev.version())
+                : versions.adopt(r.subjectRef(), ev.version());
+        Mono<Boolean> purposeOk = current.purpose.known()
+                ? Mono.just(current.purpose.version() == ev.purposeRevision())
+                : versions.adoptPurpose(r.purposeId(), ev.purposeRevision());
+        return Mono.zip(subjectOk, purposeOk)
+                .doOnNext(ok -> {
+                    if (ok.getT1() && ok.getT2()) {
+                        cache.put(r.subjectRef(), key, entry);
+                    }
+                })
+                .onErrorResume(e -> Mono.empty()).then();
     }
 
     private Mono<Evaluation> evaluate(DecisionRequest r) {
         return db.sql(EVALUATE).bind("s", r.subjectRef()).bind("p", r.purposeId()).map(Row::of).one()
-                .flatMap(row -> judge(r, row).map(g -> new Evaluation(row.version, g)))
-                .defaultIfEmpty(new Evaluation(-1, Grounds.refuse(RefusalCode.PURPOSE_UNKNOWN.refusal(
+                .flatMap(row -> judge(r, row).map(g -> new Evaluation(row.version, row.purposeRevision, g)))
+                .defaultIfEmpty(new Evaluation(-1, -1, Grounds.refuse(RefusalCode.PURPOSE_UNKNOWN.refusal(
                         "No registered purpose with this id", null))));
     }
 
@@ -184,9 +185,17 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
     public void start() {
         if (cacheEnabled) {
             invalidations = versions.invalidations()
-                    .doOnNext(cache::evict)
+                    .doOnNext(this::evict)
                     .onErrorContinue((e, o) -> log.warn("Decision invalidation failed: {}", e.toString()))
                     .subscribe();
+        }
+    }
+
+    private void evict(String message) {
+        if (message.startsWith(DecisionVersions.PURPOSE_MESSAGE)) {
+            cache.evictPurpose(message.substring(DecisionVersions.PURPOSE_MESSAGE.length()));
+        } else if (message.startsWith(DecisionVersions.SUBJECT_MESSAGE)) {
+            cache.evict(message.substring(DecisionVersions.SUBJECT_MESSAGE.length()));
         }
     }
 
@@ -204,21 +213,30 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
         return invalidations != null;
     }
 
-    /** The version read from Redis before evaluating. */
+    /** A version read from Redis before evaluating; unknown when absent (-1 from Redis) or unreadable. */
     private record Versioned(long version, boolean known) {
-        static final Versioned ABSENT = new Versioned(-1, false);
         static final Versioned UNKNOWN = new Versioned(-2, false);
 
         static Versioned of(long v) {
-            return new Versioned(v, true);
+            return v < 0 ? new Versioned(-1, false) : new Versioned(v, true);
+        }
+
+        boolean matches(long cached) {
+            return known && version == cached;
         }
     }
 
-    private record Evaluation(long version, Grounds grounds) {
+    /** The subject's decision version and the purpose's revision, as Redis holds them now. */
+    private record Current(Versioned subject, Versioned purpose) {
+        static final Current UNKNOWN = new Current(Versioned.UNKNOWN, Versioned.UNKNOWN);
+    }
+
+    private record Evaluation(long version, long purposeRevision, Grounds grounds) {
     }
 
     private record Row(String agencyId, LawfulBasis basis, Set<String> categories, String sensitiveException,
-            CrossBorder crossBorder, boolean minorAlone, Integer materialVersion, long version, boolean restricted,
+            CrossBorder crossBorder, boolean minorAlone, long purposeRevision, Integer materialVersion, long version,
+            boolean restricted,
             boolean objectedAll, List<String> objectedPurposes, String state, Integer consentVersion,
             String actorRole, String guardianRole) {
 
@@ -227,7 +245,8 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
             return new Row(r.get("agency_id", String.class), LawfulBasis.ofCode(r.get("basis", String.class)),
                     new HashSet<>(Sql.list(r, "categories")), r.get("sensitive_exception", String.class),
                     CrossBorder.ofCode(r.get("cross_border", String.class)),
-                    r.get("minor_may_consent_alone", Boolean.class), r.get("material_version", Integer.class),
+                    r.get("minor_may_consent_alone", Boolean.class), r.get("purpose_revision", Integer.class),
+                    r.get("material_version", Integer.class),
                     r.get("version", Long.class), r.get("restricted", Boolean.class),
                     r.get("objected_all", Boolean.class), objected == null ? List.of() : Arrays.asList(objected),
                     r.get("state", String.class), r.get("consent_version", Integer.class),

@@ -37,7 +37,22 @@ final class LocalDecisionCache {
         }
     }
 
-    /** A cached evaluation: valid while {@code version} is the subject's current version and before expiry. */
-    record Entry(long version, Grounds grounds, Instant expiresAt) {
+    /** Drops every entry about a purpose, for every subject (keys are {@code agency|purpose|categories}). */
+    void evictPurpose(String purposeId) {
+        String infix = "|" + purposeId + "|";
+        bySubject.values().forEach(m -> m.keySet().removeIf(k -> {
+            boolean hit = k.contains(infix);
+            if (hit) {
+                size.decrementAndGet();
+            }
+            return hit;
+        }));
+    }
+
+    /**
+     * A cached evaluation: valid while {@code version} is the subject's current version, {@code purposeRevision}
+     * the purpose's current revision, and before expiry.
+     */
+    record Entry(long version, long purposeRevision, Grounds grounds, Instant expiresAt) {
     }
 }

@@ -165,6 +165,31 @@ public final class PrivacyRequestService {
         return page(where + " ORDER BY legal_deadline, id", binds, page, size);
     }
 
+    /** Any request by id, for the DPO, or a 404 problem. */
+    public Mono<PrivacyRequest> find(UUID id) {
+        return current(id);
+    }
+
+    /** The corrections a fulfilled rectification sends to agencies (R35.1), by agency. */
+    public Flux<CorrectionTask> corrections(UUID id) {
+        return current(id).flatMapMany(r -> db.sql("SELECT * FROM consent.correction_task WHERE request_id = :id "
+                + "ORDER BY agency_id").bind("id", id).map(t -> new CorrectionTask(t.get("agency_id", String.class),
+                        t.get("status", String.class), Sql.instant(t, "created_at"), Sql.instant(t, "delivered_at")))
+                .all());
+    }
+
+    /**
+     * One outbound correction per agency that received any of the subject's data, as the access log (and its
+     * outbox, for shares not yet moved) records them.
+     */
+    private Mono<Void> fanOutCorrection(UUID id) {
+        return db.sql("INSERT INTO consent.correction_task (request_id, agency_id, status, created_at) SELECT :id, "
+                + "a.agency_id, 'pending', now() FROM (SELECT agency_id FROM consent.access_log WHERE subject_ref = "
+                + "(SELECT subject_ref FROM consent.privacy_request WHERE id = :id) UNION SELECT agency_id FROM "
+                + "consent.access_outbox WHERE subject_ref = (SELECT subject_ref FROM consent.privacy_request "
+                + "WHERE id = :id)) a ON CONFLICT DO NOTHING").bind("id", id).then();
+    }
+
     /** How many open requests are past their legal deadline (a metric; should be 0). */
     public Mono<Long> overdueCount() {
         return db.sql("SELECT count(*) FROM consent.privacy_request WHERE status IN ('received', 'in_progress') "
@@ -180,7 +205,11 @@ public final class PrivacyRequestService {
                 return Mono.error(new ProblemException(ConsentError.INVALID_STATUS_TRANSITION,
                         "A request in status " + r.status() + " cannot move to " + status));
             }
-            Mono<Void> act = "fulfilled".equals(status) ? close(id, status, note, actor) : move(id, status, note, actor);
+            Mono<Void> act = "fulfilled".equals(status)
+                    ? closeInTx(id, status, note, actor, now())
+                            .then("rectification".equals(r.type()) ? fanOutCorrection(id) : Mono.empty())
+                            .as(tx::transactional)
+                    : move(id, status, note, actor);
             return act.then(byId(id));
         });
     }

@@ -218,6 +218,11 @@ public final class ConsentService {
                         ? Mono.error(new ProblemException(ConsentError.NOTICE_VERSION_OUTDATED,
                                 "Show the current notice and ask again", Map.of("current_notice_version", current)))
                         : ledger.append(draft))
+                // a renewal after a material revision supersedes the consent given to an older notice version
+                .flatMap(appended -> db.sql("UPDATE consent.consent SET state = 'superseded', withdrawn_at = :at "
+                        + "WHERE subject_ref = :s AND purpose_id = :p AND state = 'given' AND notice_version < :v")
+                        .bind("at", Sql.ts(now)).bind("s", c.subjectRef()).bind("p", p.purpose().id())
+                        .bind("v", c.noticeVersion()).then().thenReturn(appended))
                 .flatMap(appended -> Sql.bind(db.sql("INSERT INTO consent.consent (id, subject_ref, purpose_id, "
                         + "notice_version, language, state, actor_role, guardian_role, granted_at, last_seq) VALUES "
                         + "(:id, :s, :p, :v, :lang, 'given', :actor, :guardian, :at, :seq)")

@@ -48,7 +48,8 @@ public final class PurposeRules {
         if (categories.isEmpty() || !categories.stream().allMatch(DataCategories::isWellFormed)) {
             v.add("categories must list at least one well-formed data category (R22.1)");
         } else if (DataCategories.anySensitive(categories) && basis != null && basis != LawfulBasis.CONSENT
-                && !S26_EXCEPTIONS.contains(d.sensitiveException())) {
+                // Set.of(..).contains(null) throws: an absent exception is simply not one of them
+                && (d.sensitiveException() == null || !S26_EXCEPTIONS.contains(d.sensitiveException()))) {
             v.add("sensitive categories need explicit consent or an s26 exception (sensitive_data_basis_missing)");
         }
         if (d.sensitiveException() != null && !S26_EXCEPTIONS.contains(d.sensitiveException())) {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import th.onecitizen.consent.ConsentError;
 import th.onecitizen.consent.config.ConsentProperties;
 import th.onecitizen.consent.config.Sql;
+import th.onecitizen.consent.decision.DecisionVersions;
 import th.onecitizen.consent.decision.LawfulBasis;
 import th.onecitizen.platform.error.CommonError;
 import th.onecitizen.platform.error.ProblemException;
@@ -25,13 +26,15 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final ConsentProperties.Controller controller;
+    private final DecisionVersions versions;
     private final Clock clock;
 
     public R2dbcPurposeCatalog(DatabaseClient db, TransactionalOperator tx, ConsentProperties.Controller controller,
-            Clock clock) {
+            DecisionVersions versions, Clock clock) {
         this.db = db;
         this.tx = tx;
         this.controller = controller;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -45,8 +48,21 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
                         e -> new ProblemException(CommonError.CONFLICT, "A purpose with this id already exists"));
     }
 
+    /**
+     * {@inheritDoc} Every instance stops trusting its cached decisions about the purpose before the revision
+     * commits (the purpose's revision key is deleted first, and the revise fails if that fails), so no decision
+     * made after the commit rests on the old categories, basis or notice.
+     */
     @Override
     public Mono<PublishedPurpose> revise(String id, PurposeDraft draft) {
+        return versions.beforePurposeChange(id)
+                .onErrorMap(e -> new ProblemException(CommonError.SERVICE_UNAVAILABLE,
+                        "The purpose cannot be revised right now; try again"))
+                .then(reviseInTx(id, draft))
+                .flatMap(revised -> versions.afterPurposeChange(id, revised.notice().version()).thenReturn(revised));
+    }
+
+    private Mono<PublishedPurpose> reviseInTx(String id, PurposeDraft draft) {
         return db.sql(SELECT + "WHERE p.id = :id FOR UPDATE OF p").bind("id", id).map(R2dbcPurposeCatalog::read)
                 .one()
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.PURPOSE_NOT_FOUND,

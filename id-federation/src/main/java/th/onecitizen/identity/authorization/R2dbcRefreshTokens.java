@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.token.TokenIds;
 
@@ -34,12 +33,10 @@ public final class R2dbcRefreshTokens {
     }
 
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final Clock clock;
 
-    public R2dbcRefreshTokens(DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    public R2dbcRefreshTokens(DatabaseClient db, Clock clock) {
         this.db = db;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -49,36 +46,56 @@ public final class R2dbcRefreshTokens {
         return insert(token, grant).thenReturn(token);
     }
 
-    /** Rotates a presented token (one transaction). */
+    /**
+     * Rotates a presented token in one statement, so a refresh costs one round trip: the presented row is locked,
+     * marked used and its successor inserted atomically. A concurrent second presentation waits for the lock, then
+     * sees the token used and is treated as a replay.
+     */
     public Mono<Rotation> rotate(String token, String clientId) {
         if (token == null || token.length() > 256) {
             return Mono.just(new Rotation.Refused());
         }
-        Mono<Rotation> useCase = db.sql("SELECT * FROM identity.refresh_tokens WHERE token_hash = :h FOR UPDATE")
+        String next = TokenIds.random();
+        return db.sql(ROTATE)
                 .bind("h", RedisAuthorizationStore.hash(token))
-                .map(r -> new Object[] {grant(r), r.get("used_at", OffsetDateTime.class),
-                    Boolean.TRUE.equals(r.get("revoked", Boolean.class))})
-                .one()
-                .flatMap(row -> {
-                    RefreshGrant grant = (RefreshGrant) row[0];
-                    boolean used = row[1] != null;
-                    boolean revoked = (Boolean) row[2];
-                    if (!grant.clientId().equals(clientId) || revoked
-                            || !grant.familyExpiresAt().isAfter(clock.instant())) {
-                        return Mono.<Rotation>just(new Rotation.Refused());
+                .bind("n", RedisAuthorizationStore.hash(next))
+                .bind("c", clientId)
+                .map(r -> {
+                    if (Boolean.TRUE.equals(r.get("rotated", Boolean.class))) {
+                        return (Rotation) new Rotation.Rotated(next, grant(r));
                     }
-                    if (used) {
-                        return revokeFamily(grant.familyId()).thenReturn(new Rotation.Reused(grant.familyId()));
-                    }
-                    String next = TokenIds.random();
-                    return db.sql("UPDATE identity.refresh_tokens SET used_at = now() WHERE token_hash = :h")
-                            .bind("h", RedisAuthorizationStore.hash(token)).then()
-                            .then(insert(next, grant))
-                            .thenReturn(new Rotation.Rotated(next, grant));
+                    boolean usable = clientId.equals(r.get("client_id", String.class))
+                            && !Boolean.TRUE.equals(r.get("revoked", Boolean.class))
+                            && r.get("family_expires_at", OffsetDateTime.class).toInstant().isAfter(clock.instant());
+                    return usable && Boolean.TRUE.equals(r.get("was_used", Boolean.class))
+                            ? new Rotation.Reused(r.get("family_id", String.class)) : new Rotation.Refused();
                 })
+                .one()
+                .flatMap(rotation -> rotation instanceof Rotation.Reused reused
+                        ? revokeFamily(reused.familyId()).thenReturn(rotation) : Mono.just(rotation))
                 .defaultIfEmpty(new Rotation.Refused());
-        return tx.transactional(useCase);
     }
+
+    /** Lock the presented token; if usable, mark it used and insert its successor; report what happened. */
+    private static final String ROTATE = """
+            WITH presented AS (
+                SELECT * FROM identity.refresh_tokens WHERE token_hash = :h FOR UPDATE
+            ), used AS (
+                UPDATE identity.refresh_tokens t SET used_at = now() FROM presented p
+                WHERE t.token_hash = p.token_hash AND p.used_at IS NULL AND NOT p.revoked
+                  AND p.client_id = :c AND p.family_expires_at > now()
+                RETURNING t.token_hash
+            ), successor AS (
+                INSERT INTO identity.refresh_tokens (token_hash, family_id, client_id, citizen_id, scopes, acr, amr,
+                    auth_time, idp, jkt, family_expires_at)
+                SELECT :n, p.family_id, p.client_id, p.citizen_id, p.scopes, p.acr, p.amr, p.auth_time, p.idp,
+                    p.jkt, p.family_expires_at
+                FROM presented p JOIN used u ON u.token_hash = p.token_hash
+                RETURNING token_hash
+            )
+            SELECT p.*, p.used_at IS NOT NULL AS was_used, EXISTS (SELECT 1 FROM successor) AS rotated
+            FROM presented p
+            """;
 
     /** The grant of a token, for revocation. */
     public Mono<RefreshGrant> find(String token) {

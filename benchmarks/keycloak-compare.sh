@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Token endpoint, OneCitizen against Keycloak, back to back in one run: same machine, same wrk, same durations,
+# both servers on JDK 25 and PostgreSQL, Keycloak with refresh-token revocation on (like our rotation with reuse
+# detection). Scenarios: client_credentials (confidential client) and chained refresh_token (public client).
+# usage: benchmarks/keycloak-compare.sh        env: DUR=20 CONCS="8 32" WARMUP=10 PEER=../shared/peers/keycloak
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PEER=$(cd "${PEER:-../shared/peers/keycloak}" && pwd)
+J25=${J25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+DUR=${DUR:-20}; CONCS=${CONCS:-"8 32"}; WARMUP=${WARMUP:-10}
+RES=$ROOT/benchmarks/results; mkdir -p "$RES"
+OUT=$RES/keycloak-compare-$(date -u +%Y%m%dT%H%M%S).tsv
+LUA=$ROOT/benchmarks/http/token.lua
+TOK=$RES/tokens.txt
+printf 'server\tscenario\tconc\trps\tp50_ms\tp90_ms\tp99_ms\tok\tbad\tserver_cpu_pct\tload\n' > "$OUT"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+bench() { # server pid scenario url conc dur [record]
+  local server=$1 pid=$2 sc=$3 url=$4 c=$5 d=$6 t0 t1 line
+  t0=$(ticks "$pid")
+  line=$(wrk -t1 -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$url" | grep '^RESULT')
+  t1=$(ticks "$pid")
+  [ "${7:-}" = record ] || return 0
+  eval "$(sed 's/^RESULT //' <<<"$line")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
+    "$ok" "$bad" "$(( 100 * (t1 - t0) / ($(getconf CLK_TCK) * d) ))" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
+}
+scenarios() { # server pid url refresh-token-maker
+  local server=$1 pid=$2 url=$3 maker=$4
+  export MODE=form; bench "$server" "$pid" cc "$url" 8 "$WARMUP"
+  for c in $CONCS; do bench "$server" "$pid" cc "$url" "$c" "$DUR" record; done
+  export MODE=refresh TOKENS=$TOK
+  unset AUTHORIZATION   # the refresh grants are a public client's: no client authentication
+  "$maker" 8; bench "$server" "$pid" refresh "$url" 8 "$WARMUP"
+  for c in $CONCS; do "$maker" "$c"; bench "$server" "$pid" refresh "$url" "$c" "$DUR" record; done
+}
+
+# --- Keycloak (its own scripts start it on PostgreSQL, create the realm and clients) ---------------------------
+kc_tokens() { # n refresh tokens for public client "app", by password grant (Keycloak's bench user)
+  : > "$TOK"
+  for _ in $(seq 1 "$1"); do
+    curl -fsS -d grant_type=password -d client_id=app -d username="$BENCH_USER" -d password="$BENCH_PW" "$KC_TOKEN" \
+      | jq -r .refresh_token >> "$TOK"
+  done
+}
+(
+  . "$PEER/env.sh"
+  "$PEER/start.sh" postgres
+  "$PEER/setup.sh" > "$RES/keycloak-setup.txt"
+  ADM=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username="$KC_ADMIN" -d password="$KC_ADMIN_PW" \
+        "$KC_BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+  curl -fsS -X PUT -H "Authorization: Bearer $ADM" -H 'Content-Type: application/json' "$KC_BASE/admin/realms/$REALM" \
+       -d '{"revokeRefreshToken":true,"refreshTokenMaxReuse":0}'
+  export KC_TOKEN=$TOKEN_URL BENCH_USER BENCH_PW
+  export BODY="grant_type=client_credentials&client_id=svc&client_secret=$SVC_SECRET"; unset AUTHORIZATION
+  export CLIENT_ID=app
+  export -f kc_tokens
+  scenarios keycloak "$(cat "$RUN_DIR/java.pid")" "$TOKEN_URL" kc_tokens
+  "$PEER/stop.sh" > /dev/null
+  "$PEER/pg_prepare.sh" drop > /dev/null
+)
+
+# --- OneCitizen (the demo jar: its agency client and the public super-app client) ------------------------------
+PORT=${PORT:-18100}
+"$J25/bin/java" -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
+  --onecitizen.demo.identity-mocks.port=$((PORT + 1)) > "$RES/onecitizen-compare.log" 2>&1 &
+OC_PID=$!
+trap 'kill $OC_PID 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do sleep 0.2; done
+OC_TOKEN=http://127.0.0.1:$PORT/oauth2/token
+VERIFIER=bench-verifier-0123456789-0123456789-0123456789abc
+CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=')
+oc_tokens() { # n refresh tokens for "superapp", each from a full login through the ThaiD mock
+  : > "$TOK"
+  for i in $(seq 1 "$1"); do
+    local jar; jar=$(mktemp); local next="http://127.0.0.1:$PORT/oauth2/authorize?response_type=code&client_id=superapp"
+    next+="&redirect_uri=http%3A%2F%2F127.0.0.1%3A45123%2Fcallback&scope=offline_access&state=s$i"
+    next+="&code_challenge=$CHALLENGE&code_challenge_method=S256&idp_hint=thaid&login_hint=1101700230708"
+    for _ in 1 2 3 4 5 6; do
+      next=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' "$next")
+      case "$next" in *45123/callback*) break;; esac
+    done
+    rm -f "$jar"
+    curl -fsS -d grant_type=authorization_code -d client_id=superapp -d code_verifier="$VERIFIER" \
+      -d redirect_uri=http://127.0.0.1:45123/callback -d code="$(sed -E 's/.*[?&]code=([^&]+).*/\1/' <<<"$next")" \
+      "$OC_TOKEN" | jq -r .refresh_token >> "$TOK"
+  done
+}
+export BODY="grant_type=client_credentials" AUTHORIZATION="Basic $(printf agency-demo:agency-demo-secret | base64)"
+export CLIENT_ID=superapp
+scenarios onecitizen "$OC_PID" "$OC_TOKEN" oc_tokens
+
+echo; echo "results: $OUT"; column -t -s $'\t' "$OUT"

@@ -1,0 +1,262 @@
+package th.onecitizen.bff.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.onecitizen.bff.support.PdpaFixtures.json;
+import static th.onecitizen.bff.support.PdpaFixtures.problem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import th.onecitizen.bff.support.ApplicationTest;
+import th.onecitizen.bff.support.PdpaFixtures;
+import th.onecitizen.bff.support.TestSubjectFacts;
+import th.onecitizen.bff.support.TestTokens;
+import th.onecitizen.consent.accesslog.AccessLogDrainer;
+import th.onecitizen.consent.decision.ConsentGate;
+import th.onecitizen.consent.decision.Decision;
+import th.onecitizen.consent.decision.DecisionRequest;
+import th.onecitizen.consent.decision.Disclosure;
+import th.onecitizen.consent.decision.DisclosureLog;
+
+/** PDPA s27, s37, s39-s41 over HTTP: transparency, security, retention, breaches, the ROPA and the DPO. */
+@ApplicationTest
+class AccountabilityPdpaTests {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestSubjectFacts facts;
+    @Autowired
+    ConsentGate gate;
+    @Autowired
+    DisclosureLog disclosures;
+    @Autowired
+    AccessLogDrainer drainer;
+    @Autowired
+    DatabaseClient db;
+
+    PdpaFixtures api;
+
+    @BeforeEach
+    void fixtures() {
+        api = new PdpaFixtures(web, tokens);
+    }
+
+    private Map<String, Object> publicTaskPurpose(String agency, String category) {
+        Map<String, Object> body = PdpaFixtures.purpose(PdpaFixtures.purposeId(), agency, List.of(category));
+        body.put("basis", "public_task");
+        body.put("legal_ref", "Civil Registration Act B.E. 2534 s.6");
+        body.put("approved_by", "dpo@onecitizen.example");
+        api.register(body);
+        return body;
+    }
+
+    private Map<String, Object> breach(String risk, Instant awareAt, List<String> subjects) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("detected_at", awareAt.minus(1, ChronoUnit.HOURS).toString());
+        b.put("aware_at", awareAt.toString());
+        b.put("type", "confidentiality");
+        b.put("record_count", 120);
+        b.put("categories", List.of("address", "phone"));
+        b.put("risk_level", risk);
+        b.put("risk_assessment", "Addresses and phone numbers exposed to one agency's staff");
+        b.put("description", "A misconfigured export sent records to the wrong agency");
+        b.put("consequences", "Unwanted contact is possible.");
+        b.put("measures", "Export disabled, recipient confirmed deletion");
+        b.put("remedies_th", "โปรดระวังการติดต่อที่น่าสงสัย");
+        b.put("remedies_en", "Beware of unexpected calls.");
+        b.put("affected_subjects", subjects);
+        return b;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R27_1_eachDisclosureIsLoggedForTheCitizenAndUsesWithoutConsentReachTheRopa() {
+        String subject = facts.adult();
+        Map<String, Object> purpose = publicTaskPurpose("agency-r27-1", "address");
+        Decision.Allowed allowed = (Decision.Allowed) gate.decide(new DecisionRequest(subject, "agency-r27-1",
+                (String) purpose.get("id"), Set.of("address"))).block();
+        disclosures.record(allowed.permit(), new Disclosure("svc-27", "op-1", Set.of("address"), Instant.now(),
+                "trace-r27", "ok")).block();
+        drainer.drain().block();
+
+        Map<String, Object> log = json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3),
+                "/v1/me/access-log?agency=agency-r27-1").expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) log.get("items")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("agency_id", "agency-r27-1").containsEntry("purpose_id", purpose.get("id"))
+                .containsEntry("basis", "public_task").containsEntry("categories", List.of("address"))
+                .containsEntry("trace_id", "trace-r27"));
+        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa").expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> purpose.get("id")
+                .equals(e.get("id"))).singleElement().satisfies(e -> assertThat(e)
+                        .containsEntry("s27_uses_without_consent", 1));
+    }
+
+    @Test
+    void R37_1_accessControlAuthenticationAndAnAuditTrailGuardTheConsentRecords() {
+        web.get().uri("/v1/me/consents").exchange().expectStatus().isUnauthorized();
+        problem(api.get(tokens.agency("agency-client", "agency-x"), "/v1/me/consents"), 403, "forbidden");
+        problem(api.get(tokens.admin(), "/admin/v1/breaches"), 403, "forbidden");
+        String subject = facts.adult();
+        String purpose = api.consentPurpose("agency-r37-1", List.of("address"));
+        api.granted(subject, purpose);
+
+        Map<String, Object> verified = json(api.get(tokens.dpo(), "/admin/v1/consent-ledger/{s}/verify", subject)
+                .expectStatus().isOk());
+        assertThat(verified).containsEntry("valid", true).containsEntry("entries", 1);
+    }
+
+    @Test
+    void R37_1_aTamperedLedgerRowIsCaughtByTheAuditorsVerification() {
+        String subject = facts.adult();
+        String purpose = api.consentPurpose("agency-tamper", List.of("address"));
+        api.postWithdraw(subject, PdpaFixtures.consentId(api.granted(subject, purpose))).expectStatus().isOk();
+
+        db.sql("SET session_replication_role = replica; UPDATE consent.ledger SET event = 'granted' WHERE "
+                + "subject_ref = '" + subject + "' AND seq = 2; SET session_replication_role = origin").then().block();
+
+        Map<String, Object> verified = json(api.get(tokens.admin(), "/admin/v1/consent-ledger/{s}/verify", subject)
+                .expectStatus().isOk());
+        assertThat(verified).containsEntry("valid", false).containsEntry("broken_seq", 2);
+        problem(api.get(tokens.dpo(), "/admin/v1/consent-ledger/{s}/verify", "1101700230708"), 400,
+                "invalid_parameter");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R37_2_theRetentionJobErasesWhatIsPastRetentionAndReportsNoneOverdue() {
+        String subject = facts.adult();
+        UUID old = UUID.randomUUID();
+        db.sql("INSERT INTO consent.notification (id, subject_ref, kind, source_id, title_th, title_en, body_th, "
+                + "body_en, created_at) VALUES (:id, :s, 'test', :src, 'ทดสอบ', 'test', 'ทดสอบ', 'test', now() - "
+                + "interval '400 days')").bind("id", old).bind("s", subject).bind("src", old.toString()).then()
+                .block();
+
+        Map<String, Object> report = json(api.post(tokens.dpo(), "/admin/v1/retention-runs", null)
+                .expectStatus().isOk());
+
+        assertThat(report).containsEntry("overdue", 0);
+        assertThat(((Number) report.get("notifications")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3), "/v1/me/notifications")
+                .expectStatus().isOk())).containsEntry("total", 0);
+        problem(api.post(tokens.admin(), "/admin/v1/retention-runs", null), 403, "forbidden");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R37_3_officeClockRunsFromAwareAtAndHighRiskNotifiesCitizens() {
+        String affected = facts.adult();
+        Instant aware = Instant.now().minus(80, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> recorded = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("high", aware,
+                List.of(affected))).expectStatus().isCreated());
+
+        assertThat(Instant.parse((String) recorded.get("office_due"))).isEqualTo(aware.plus(72, ChronoUnit.HOURS));
+        assertThat(Instant.parse((String) recorded.get("aware_at"))).isNotEqualTo(
+                Instant.parse((String) recorded.get("detected_at")));
+        assertThat(recorded).containsEntry("office_overdue", true);
+        problem(api.post(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification", Map.of("notified_at",
+                Instant.now().toString()), recorded.get("id")), 400, "validation_failed");
+        Map<String, Object> notified = json(api.post(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification",
+                Map.of("notified_at", Instant.now().toString(), "delay_reason", "Forensics took 80 hours"),
+                recorded.get("id")).expectStatus().isOk());
+        assertThat(notified).containsEntry("office_overdue", false).containsEntry("delay_reason",
+                "Forensics took 80 hours");
+        Map<String, Object> inbox = json(api.get(tokens.citizen(affected, TestTokens.IAL_2_3), "/v1/me/notifications")
+                .expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) inbox.get("items")).singleElement().satisfies(n -> {
+            assertThat(n).containsEntry("kind", "breach");
+            assertThat((String) n.get("body_en")).contains("Beware of unexpected calls.", "DPO");
+        });
+
+        String later = facts.adult();
+        Map<String, Object> risky = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("risk", Instant.now(),
+                List.of(later))).expectStatus().isCreated());
+        assertThat(json(api.get(tokens.citizen(later, TestTokens.IAL_2_3), "/v1/me/notifications")
+                .expectStatus().isOk())).containsEntry("total", 0);
+        api.post(tokens.dpo(), "/admin/v1/breaches/{id}/subject-notifications", null, risky.get("id"))
+                .expectStatus().isOk();
+        assertThat(json(api.get(tokens.citizen(later, TestTokens.IAL_2_3), "/v1/me/notifications")
+                .expectStatus().isOk())).containsEntry("total", 1);
+    }
+
+    @Test
+    void R37_4_theOfficeNoticeHoldsNatureCountsDpoContactConsequencesAndMeasures() {
+        Map<String, Object> recorded = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("risk",
+                Instant.now().minus(1, ChronoUnit.HOURS), List.of(facts.adult(), facts.adult())))
+                .expectStatus().isCreated());
+
+        Map<String, Object> doc = json(api.get(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification",
+                recorded.get("id")).expectStatus().isOk());
+
+        assertThat(doc).containsKeys("document", "document_th", "nature", "dpo_contact", "likely_consequences",
+                "measures").containsEntry("data_subjects_affected", 2).containsEntry("records_affected", 120);
+        problem(api.post(tokens.dpo(), "/admin/v1/breaches", Map.of("type", "confidentiality")), 400,
+                "validation_failed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R39_1_theRopaHasEveryS39FieldAsJsonAndCsv() {
+        String purpose = api.consentPurpose("agency-r39-1", List.of("address"));
+
+        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa?format=json").expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> purpose.equals(e.get("id")))
+                .singleElement().satisfies(e -> assertThat(e).containsKeys("data_collected", "purpose_per_category",
+                        "controller", "controller_contact", "dpo_contact", "retention_days", "access_rights",
+                        "s27_uses_without_consent", "refusals", "security_measures", "recipients", "cross_border",
+                        "processors"));
+        String csv = web.get().uri("/admin/v1/ropa").accept(org.springframework.http.MediaType.parseMediaType(
+                "text/csv")).headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("data_collected", "security_measures");
+        assertThat(csv).contains(purpose);
+        problem(api.get(tokens.dpo(), "/admin/v1/ropa?format=xml"), 400, "invalid_parameter");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R40_1_eachPurposesProcessorsAreRecordedInTheRopa() {
+        Map<String, Object> body = PdpaFixtures.purpose(PdpaFixtures.purposeId(), "agency-r40-1", List.of("address"));
+        body.put("processors", List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)"));
+        api.register(body);
+
+        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa").expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> body.get("id").equals(e.get("id")))
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("processors",
+                        List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R41_1_theDpoContactIsInEveryNoticeAndReceiptAndTheDpoReadsEveryReport() {
+        String subject = facts.adult();
+        String purpose = api.consentPurpose("agency-r41-1", List.of("address"));
+        Map<String, Object> notice = json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3),
+                "/v1/purposes/{id}/notice", purpose).expectStatus().isOk());
+        String dpo = (String) notice.get("dpo_contact");
+        assertThat(dpo).isNotBlank();
+        assertThat((String) ((Map<String, Object>) notice.get("th")).get("text")).contains(dpo);
+        assertThat((String) ((Map<String, Object>) notice.get("en")).get("text")).contains(dpo);
+        String jws = (String) ((Map<String, Object>) api.granted(subject, purpose).get("receipt")).get("jws");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains(dpo);
+
+        for (String report : List.of("/admin/v1/ropa", "/admin/v1/breaches", "/admin/v1/privacy-requests",
+                "/admin/v1/purposes")) {
+            api.get(tokens.dpo(), report).expectStatus().isOk();
+        }
+    }
+}
