@@ -2,6 +2,7 @@
 # The measuring kit. Not part of the test command.
 #   benchmarks/run.sh jmh [JMH args]   JMH hot-path benchmarks (e.g. `jmh CitizenIdMasking -f 1`)
 #   benchmarks/run.sh http             HTTP load on the demo jar with wrk (start-up time, RSS, probe throughput)
+#   benchmarks/run.sh services         a service call through OneCitizen vs the same sample agency directly
 #   benchmarks/run.sh all
 # JAVA_HOME selects the JDK (JDK 25 is fastest: /usr/lib/jvm/temurin-25-jdk-amd64). Results go to
 # benchmarks/results/ and are summarised by hand in BENCHMARKS.md.
@@ -42,9 +43,37 @@ http() {
   echo "rss_after_load_mib=$(( $(ps -o rss= -p $pid) / 1024 ))"
 }
 
+# A service call through OneCitizen against the same sample agency called directly, side by side in one run
+# (agency mocks on fixed ports from MOCKS_PORT; the citizen token is signed with the demo key).
+services() {
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+  [ -f bff/target/onecitizen-bff.jar ] || build
+  [ -f benchmarks/target/benchmarks.jar ] || build
+  local mocks=${MOCKS_PORT:-18300}
+  "$JAVA" -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
+    --onecitizen.demo.agency-mocks-port="$mocks" ${APP_ARGS:-} > "$OUT/demo-services.log" 2>&1 & APP_PID=$!; local pid=$APP_PID
+  trap 'kill ${APP_PID:-} 2>/dev/null || true' EXIT
+  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+    kill -0 $pid 2>/dev/null || { tail -40 "$OUT/demo-services.log"; exit 1; }; sleep 0.5; done
+  local token; token=$("$JAVA" -cp benchmarks/target/benchmarks.jar th.onecitizen.benchmarks.DemoCitizenToken "$PORT")
+  local via="http://127.0.0.1:$PORT/v1/services/dopa.household/operations/summary"
+  local direct="http://127.0.0.1:$mocks/civil-registration/v1/household"
+  for c in $CONCS; do
+    WRK_METHOD=POST WRK_BODY='{}' WRK_HEADERS="Authorization: Bearer $token|Content-Type: application/json" \
+      wrk -t1 -c "$c" -d 5s -s benchmarks/http/call.lua "$via" >/dev/null   # warm-up, not recorded
+    WRK_METHOD=POST WRK_BODY='{}' WRK_HEADERS="Authorization: Bearer $token|Content-Type: application/json" \
+      wrk -t1 -c "$c" -d "${DUR}s" --timeout 10s -s benchmarks/http/call.lua "$via" | grep '^RESULT' \
+      | sed "s/^RESULT/via-onecitizen c=$c/"
+    WRK_HEADERS="X-API-Key: dopa-sandbox-key-DEMO-ONLY|X-OneCitizen-Assertion: a.b.c" \
+      wrk -t1 -c "$c" -d "${DUR}s" --timeout 10s -s benchmarks/http/call.lua "$direct" | grep '^RESULT' \
+      | sed "s/^RESULT/agency-direct c=$c/"
+  done | tee -a "$OUT/services-latest.txt"
+}
+
 case "${1:-all}" in
   jmh) shift; jmh "$@";;
   http) http;;
+  services) services;;
   all) jmh; http;;
-  *) echo "usage: $0 jmh|http|all" >&2; exit 2;;
+  *) echo "usage: $0 jmh|http|services|all" >&2; exit 2;;
 esac

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import th.onecitizen.connectors.assertion.CitizenAssertions;
 import th.onecitizen.connectors.auth.AgencyCredentials;
@@ -14,11 +15,14 @@ import th.onecitizen.connectors.call.IdempotencyStore;
 import th.onecitizen.connectors.call.RedisIdempotencyStore;
 import th.onecitizen.connectors.call.ServiceCalls;
 import th.onecitizen.connectors.dashboard.Dashboard;
+import th.onecitizen.connectors.dashboard.DashboardPins;
+import th.onecitizen.connectors.dashboard.R2dbcDashboardPins;
 import th.onecitizen.connectors.egress.AgencyHttp;
 import th.onecitizen.connectors.egress.EgressPolicyResolverGroup;
 import th.onecitizen.connectors.runtime.ConnectorRuntime;
 import th.onecitizen.consent.decision.ConsentGate;
 import th.onecitizen.consent.decision.DisclosureLog;
+import th.onecitizen.platform.persistence.ModuleSchema;
 import th.onecitizen.registry.catalogue.Catalogue;
 import th.onecitizen.registry.validation.HostResolver;
 import th.onecitizen.registry.validation.SandboxAllowList;
@@ -27,6 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the connector runtime: egress policy, agency HTTP and credentials, assertions, calls and the dashboard. */
 @Configuration(proxyBeanMethods = false)
 public class ConnectorsConfiguration {
+
+    /** The connectors' schema (dashboard pins) and its migrations. */
+    public static final ModuleSchema SCHEMA = new ModuleSchema("connectors", "connectors", "classpath:db/connectors");
+
+    @Bean
+    ModuleSchema connectorsSchema() {
+        return SCHEMA;
+    }
+
+    @Bean
+    DashboardPins dashboardPins(DatabaseClient db) {
+        return new R2dbcDashboardPins(db, Clock.systemUTC());
+    }
 
     @Bean
     EgressPolicyResolverGroup egressPolicyResolverGroup(HostResolver dns, SandboxAllowList sandbox) {

@@ -49,7 +49,7 @@ public final class TestServices {
     public static ServiceContent content(String nameTh, String nameEn, String category, String baseUrl) {
         return new ServiceContent(new LocalizedText(nameTh, nameEn),
                 new LocalizedText("คำอธิบาย " + nameTh, "About " + nameEn), category, Set.of("ทดสอบ", "test"),
-                new Assurance("2.1", 2),
+                new Assurance("2.1", "2.1"),
                 List.of(operation("household-record", "civil_registration", "public_task",
                         Set.of("identity", "address", "household"))),
                 connector(baseUrl));

@@ -3,16 +3,12 @@ package th.onecitizen.bff.demo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import th.onecitizen.mocks.agency.AgencyProfile;
 import th.onecitizen.mocks.agency.SampleAgencies;
 import th.onecitizen.mocks.agency.SampleAgency;
-import th.onecitizen.registry.catalogue.CatalogueChanges;
 import th.onecitizen.registry.service.Agency;
 import th.onecitizen.registry.service.AgencyAuth;
 import th.onecitizen.registry.service.Assurance;
@@ -20,18 +16,23 @@ import th.onecitizen.registry.service.ConnectorSpec;
 import th.onecitizen.registry.service.LocalizedText;
 import th.onecitizen.registry.service.Operation;
 import th.onecitizen.registry.service.ServiceDefinition.ServiceContent;
-import th.onecitizen.registry.service.ServiceStatus;
-import th.onecitizen.registry.service.ServiceStore;
+import th.onecitizen.registry.validation.SandboxAllowList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo only: starts the five sample agencies in this JVM ({@code onecitizen.demo.agency-mocks-port}, 0 = free
- * ports, as in tests), allows exactly their origins as sandbox origins, and registers their summary services as
- * active (operator-seeded demo data, written at start-up on the main thread, never on a request path).
+ * ports, as in tests), allows exactly their origins as sandbox origins, and describes their summary services, which
+ * {@link DemoSeeder} registers as active. The {@code agency-demo} client's agency ({@code demo-agency}) owns a
+ * sandbox service on the civil-registration sample, so that anyone can try the agency API at once.
  */
 @Component
 @Profile("demo")
-public final class AgencyMocksLauncher implements ApplicationRunner, AutoCloseable {
+public final class AgencyMocksLauncher implements AutoCloseable {
+
+    /** The agency of the demo agency client {@code agency-demo}. */
+    public static final String DEMO_AGENCY = "demo-agency";
+    /** The demo agency's sandbox service. */
+    public static final String SANDBOX_SERVICE = DEMO_AGENCY + ".sandbox-household";
 
     private static final Map<String, String[]> SERVICES = Map.of(
             "dopa", new String[] {"household", "civil_registration", "civil_registration", "ข้อมูลทะเบียนบ้าน",
@@ -46,16 +47,10 @@ public final class AgencyMocksLauncher implements ApplicationRunner, AutoCloseab
                 "Vehicles registered to me", "vehicle,driving_licence"});
 
     private final SampleAgencies agencies;
-    private final ServiceStore store;
-    private final CatalogueChanges changes;
-    private final th.onecitizen.registry.validation.SandboxAllowList sandbox;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    public AgencyMocksLauncher(Environment env, ServiceStore store, CatalogueChanges changes,
-            th.onecitizen.registry.validation.SandboxAllowList sandbox) {
+    public AgencyMocksLauncher(Environment env, SandboxAllowList sandbox) {
         this.agencies = new SampleAgencies(env.getProperty("onecitizen.demo.agency-mocks-port", Integer.class, 0));
-        this.store = store;
-        this.changes = changes;
-        this.sandbox = sandbox;
         agencies.all().forEach(a -> sandbox.add(a.baseUrl()));
     }
 
@@ -64,22 +59,29 @@ public final class AgencyMocksLauncher implements ApplicationRunner, AutoCloseab
         return agencies;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        JsonMapper json = JsonMapper.builder().build();
-        Long last = Flux.fromIterable(agencies.all()).concatMap(a -> {
+    /** The sample agencies' summary services and the demo agency's sandbox service. */
+    List<DemoCatalogue.Entry> services() {
+        List<DemoCatalogue.Entry> out = new java.util.ArrayList<>();
+        for (SampleAgency a : agencies.all()) {
             AgencyProfile p = a.profile();
             String[] s = SERVICES.get(p.id());
-            String id = p.id() + "." + s[0];
-            return store.saveAgency(new Agency(p.id(), new LocalizedText(p.nameTh(), p.nameEn())))
-                    .then(store.find(id).map(existing -> existing.version()).defaultIfEmpty(0))
-                    .flatMap(version -> store.write(id, p.id(), version, ServiceStatus.ACTIVE,
-                            content(a, s, json), "demo-seed"));
-        }).map(d -> d.changeSeq()).reduce(0L, Math::max).block();
-        changes.announce(last).block();
+            out.add(new DemoCatalogue.Entry(new Agency(p.id(), new LocalizedText(p.nameTh(), p.nameEn())),
+                    p.id() + "." + s[0], content(a, s, p.id())));
+        }
+        SampleAgency dopa = agencies.get("dopa");
+        String[] s = SERVICES.get("dopa");
+        ServiceContent sandboxed = content(dopa, s, "demo-agency");
+        out.add(new DemoCatalogue.Entry(new Agency(DEMO_AGENCY, new LocalizedText("หน่วยงานทดลอง (แซนด์บ็อกซ์)",
+                "Demo agency (sandbox)")), SANDBOX_SERVICE, new ServiceContent(
+                        new LocalizedText("ทะเบียนบ้าน (แซนด์บ็อกซ์)", "Household registration (sandbox)"),
+                        new LocalizedText("บริการทดลองของหน่วยงานตัวอย่าง เรียกระบบทะเบียนราษฎรจำลอง",
+                                "The demo agency's sandbox service, backed by the sample civil registration API"),
+                        sandboxed.category(), Set.of("sandbox"), sandboxed.minAssurance(), sandboxed.operations(),
+                        sandboxed.connector())));
+        return out;
     }
 
-    private static ServiceContent content(SampleAgency a, String[] s, JsonMapper json) {
+    private ServiceContent content(SampleAgency a, String[] s, String agencyId) {
         AgencyProfile p = a.profile();
         Set<String> received = Set.of(("identity," + s[5]).split(","));
         AgencyAuth auth = p.apiKey() != null ? new AgencyAuth.ApiKey("X-API-Key", p.id() + "-key")
@@ -88,11 +90,13 @@ public final class AgencyMocksLauncher implements ApplicationRunner, AutoCloseab
         Operation summary = new Operation("summary", new LocalizedText("ข้อมูลสรุป", "Summary"), "GET", p.path(),
                 null, json.readTree("{\"type\":\"object\"}"), true, Set.of(), received, s[1],
                 "health_records".equals(s[1]) ? "consent" : "public_task", true);
-        ConnectorSpec spec = new ConnectorSpec(a.baseUrl(), auth, 1000, 50, 200,
+        ConnectorSpec spec = new ConnectorSpec(a.baseUrl(), auth, 1000, 50, 1000,
                 new ConnectorSpec.BreakerPolicy(50, 800, 80, 10, 20, 10), new ConnectorSpec.RetryPolicy(2, 50),
                 256 * 1024);
-        return new ServiceContent(new LocalizedText(s[3], s[4]), new LocalizedText(s[3] + " จาก" + p.nameTh(),
-                s[4] + " from the " + p.nameEn()), s[2], Set.of(p.id()), new Assurance("2.1", 2), List.of(summary),
+        String nameTh = "demo-agency".equals(agencyId) ? "หน่วยงานทดลอง" : p.nameTh();
+        String nameEn = "demo-agency".equals(agencyId) ? "demo agency" : p.nameEn();
+        return new ServiceContent(new LocalizedText(s[3], s[4]), new LocalizedText(s[3] + " จาก" + nameTh,
+                s[4] + " from the " + nameEn), s[2], Set.of(p.id()), new Assurance("2.1", "2.1"), List.of(summary),
                 spec);
     }
 

@@ -82,7 +82,7 @@ final class ConnectorTestKit implements AutoCloseable {
                 "civil_registration", "public_task", true);
         return new ServiceDefinition(agencyId + ".summary", agencyId, 1, ServiceStatus.ACTIVE,
                 new ServiceDefinition.ServiceContent(new LocalizedText("บริการ", "Service"),
-                        new LocalizedText("ทดสอบ", "Test"), "civil_registration", Set.of(), new Assurance("1.1", 1),
+                        new LocalizedText("ทดสอบ", "Test"), "civil_registration", Set.of(), new Assurance("1.1", "1"),
                         List.of(op), spec), 1, java.time.Instant.now());
     }
 

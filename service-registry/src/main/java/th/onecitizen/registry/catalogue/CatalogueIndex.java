@@ -22,11 +22,40 @@ final class CatalogueIndex {
     private final List<Entry> entries;
     private final Map<String, int[]> postings;
     private final long version;
+    // Name order per language, computed once per build: browsing needs no sort, ranking compares ints, not strings.
+    private final int[] byNameTh;
+    private final int[] byNameEn;
+    private final int[] rankTh;
+    private final int[] rankEn;
+    private final Map<String, Integer> allFacets;
 
     private CatalogueIndex(List<Entry> entries, Map<String, int[]> postings, long version) {
         this.entries = entries;
         this.postings = postings;
         this.version = version;
+        this.byNameTh = order(entries, e -> e.nameTh);
+        this.byNameEn = order(entries, e -> e.nameEn);
+        this.rankTh = ranks(byNameTh);
+        this.rankEn = ranks(byNameEn);
+        Map<String, Integer> facets = new TreeMap<>();
+        entries.forEach(e -> facets.merge(e.service.content().category(), 1, Integer::sum));
+        this.allFacets = java.util.Collections.unmodifiableMap(facets);
+    }
+
+    private static int[] order(List<Entry> entries, java.util.function.Function<Entry, String> name) {
+        Integer[] idx = new Integer[entries.size()];
+        Arrays.setAll(idx, i -> i);
+        // entries are sorted by id, so a stable sort by name keeps the id as the tie-break
+        Arrays.sort(idx, Comparator.comparing(i -> name.apply(entries.get(i))));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] ranks(int[] order) {
+        int[] rank = new int[order.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
     }
 
     /** Builds the index over the active services among {@code services}. */
@@ -87,6 +116,10 @@ final class CatalogueIndex {
     Result search(String text, String category, Locale language) {
         String[] terms = SearchText.normalise(text).isEmpty() ? new String[0]
                 : SearchText.normalise(text).split(" ");
+        boolean thai = "th".equals(language.getLanguage());
+        if (terms.length == 0) {
+            return browse(category, thai ? byNameTh : byNameEn);
+        }
         int[] candidates = candidates(terms);
         List<Scored> matched = new ArrayList<>();
         Map<String, Integer> facets = new TreeMap<>();
@@ -98,14 +131,24 @@ final class CatalogueIndex {
             }
             facets.merge(e.service.content().category(), 1, Integer::sum);
             if (category == null || category.equals(e.service.content().category())) {
-                matched.add(new Scored(e, score));
+                matched.add(new Scored(e, i, score));
             }
         }
-        boolean thai = "th".equals(language.getLanguage());
-        matched.sort(Comparator.comparingInt((Scored s) -> -s.score)
-                .thenComparing(s -> thai ? s.entry.nameTh : s.entry.nameEn)
-                .thenComparing(s -> s.entry.service.id()));
+        int[] rank = thai ? rankTh : rankEn;
+        matched.sort(Comparator.comparingInt((Scored s) -> -s.score).thenComparingInt(s -> rank[s.index]));
         return new Result(matched.stream().map(s -> s.entry).toList(), facets);
+    }
+
+    /** No text: every service (of the category) in name order, facets over all. */
+    private Result browse(String category, int[] order) {
+        List<Entry> matched = new ArrayList<>(category == null ? order.length : 64);
+        for (int i : order) {
+            Entry e = entries.get(i);
+            if (category == null || category.equals(e.service.content().category())) {
+                matched.add(e);
+            }
+        }
+        return new Result(java.util.Collections.unmodifiableList(matched), allFacets);
     }
 
     private int[] candidates(String[] terms) {
@@ -133,7 +176,7 @@ final class CatalogueIndex {
     record Result(List<Entry> entries, Map<String, Integer> facets) {
     }
 
-    private record Scored(Entry entry, int score) {
+    private record Scored(Entry entry, int index, int score) {
     }
 
     /** An indexed service with its normalised texts. */

@@ -35,6 +35,11 @@ public final class ServiceAdministration {
         return store.findByAgency(agencyId);
     }
 
+    /** Every service of one agency, or of all agencies when {@code agencyId} is null. */
+    public Flux<ServiceDefinition> list(String agencyId) {
+        return agencyId != null ? store.findByAgency(agencyId) : store.changedSince(0);
+    }
+
     /**
      * Approves a pending (or lifts a suspended) service.
      *

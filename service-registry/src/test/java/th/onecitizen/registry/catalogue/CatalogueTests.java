@@ -76,9 +76,9 @@ class CatalogueTests {
     @Test
     void searchWhenCitizenAssuranceGivenThenEachHitSaysWhetherItSuffices() {
         Catalogue c = registry.newInstanceCatalogue();
-        assertThat(search(c, "", null, new Assurance("1.1", 1)).items())
+        assertThat(search(c, "", null, new Assurance("1.1", "1")).items())
                 .allSatisfy(h -> assertThat(h.assuranceSuffices()).isFalse());
-        assertThat(search(c, "", null, new Assurance("2.3", 2)).items())
+        assertThat(search(c, "", null, new Assurance("2.3", "2.2")).items())
                 .allSatisfy(h -> assertThat(h.assuranceSuffices()).isTrue());
     }
 
