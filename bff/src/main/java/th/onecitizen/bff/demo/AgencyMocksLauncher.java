@@ -52,6 +52,14 @@ public final class AgencyMocksLauncher implements AutoCloseable {
     public AgencyMocksLauncher(Environment env, SandboxAllowList sandbox) {
         this.agencies = new SampleAgencies(env.getProperty("onecitizen.demo.agency-mocks-port", Integer.class, 0));
         agencies.all().forEach(a -> sandbox.add(a.baseUrl()));
+        // a real agency answers in tens of milliseconds, not in a fraction of one: benchmarks set a latency here
+        int latency = env.getProperty("onecitizen.demo.agency-mocks-latency-ms", Integer.class, 0);
+        if (latency > 0) {
+            agencies.all().forEach(a -> {
+                a.slowMillis(latency);
+                a.fault(th.onecitizen.mocks.agency.FaultMode.SLOW);
+            });
+        }
     }
 
     /** The running sample agencies (tests switch their fault modes). */
