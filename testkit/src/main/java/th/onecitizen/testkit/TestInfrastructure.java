@@ -11,7 +11,7 @@ import th.onecitizen.platform.persistence.ModuleSchema;
 
 /**
  * Where the real PostgreSQL and Redis of the test run are. Defaults fit this machine and CI (127.0.0.1, trust auth,
- * database {@code test}, Redis database 0); {@code ONECITIZEN_TEST_DB}, {@code ONECITIZEN_TEST_REDIS_DB},
+ * a database of their own, {@code onecitizen_test}, created when missing; Redis database 0); {@code ONECITIZEN_TEST_DB}, {@code ONECITIZEN_TEST_REDIS_DB},
  * {@code ONECITIZEN_TEST_PG_HOST}/{@code _PORT}/{@code _USER} and {@code ONECITIZEN_TEST_REDIS_HOST}/{@code _PORT}
  * let parallel checkouts use their own database.
  */
@@ -29,7 +29,7 @@ public final class TestInfrastructure {
     }
 
     public static String database() {
-        return env("ONECITIZEN_TEST_DB", "test");
+        return env("ONECITIZEN_TEST_DB", "onecitizen_test");
     }
 
     public static String pgUser() {
