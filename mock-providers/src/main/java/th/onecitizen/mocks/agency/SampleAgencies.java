@@ -1,5 +1,7 @@
 package th.onecitizen.mocks.agency;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,8 @@ public final class SampleAgencies implements AutoCloseable {
         SampleAgencies sandbox = new SampleAgencies(first);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         for (SampleAgency a : sandbox.all()) {
-            System.out.println(a.profile().id() + " " + a.baseUrl() + a.profile().path());
+            LoggerFactory.getLogger(SampleAgencies.class).info("Sample agency {} at {}{}", a.profile().id(),
+                    a.baseUrl(), a.profile().path());
         }
         Thread.currentThread().join();
     }
