@@ -1,9 +1,10 @@
 package th.onecitizen.connectors;
 
-import th.onecitizen.platform.error.ErrorCode;
+import th.onecitizen.platform.error.ErrorSpec;
+import th.onecitizen.platform.error.SpecifiedErrorCode;
 
 /** The connector runtime's stable failure codes. Each problem also names the service ({@code service_id}). */
-public enum ConnectorError implements ErrorCode {
+public enum ConnectorError implements SpecifiedErrorCode {
     AGENCY_UNAVAILABLE("agency_unavailable", 503, "The agency is unavailable"),
     AGENCY_TIMEOUT("agency_timeout", 504, "The agency did not answer in time"),
     AGENCY_CIRCUIT_OPEN("agency_circuit_open", 503, "Calls to the agency are paused after repeated failures"),
@@ -23,28 +24,14 @@ public enum ConnectorError implements ErrorCode {
     IDEMPOTENCY_IN_PROGRESS("idempotency_in_progress", 409, "A request with this Idempotency-Key is still running"),
     IDEMPOTENCY_KEY_INVALID("idempotency_key_invalid", 400, "The Idempotency-Key header is malformed");
 
-    private final String code;
-    private final int status;
-    private final String title;
+    private final ErrorSpec spec;
 
     ConnectorError(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
+        this.spec = new ErrorSpec(code, status, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

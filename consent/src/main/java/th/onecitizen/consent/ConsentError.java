@@ -1,9 +1,10 @@
 package th.onecitizen.consent;
 
-import th.onecitizen.platform.error.ErrorCode;
+import th.onecitizen.platform.error.ErrorSpec;
+import th.onecitizen.platform.error.SpecifiedErrorCode;
 
 /** The consent module's failures, each a stable snake_case code with its HTTP status. */
-public enum ConsentError implements ErrorCode {
+public enum ConsentError implements SpecifiedErrorCode {
     PURPOSE_NOT_FOUND("purpose_not_found", 404, "No such purpose"),
     CONSENT_NOT_FOUND("consent_not_found", 404, "No such consent"),
     PRIVACY_REQUEST_NOT_FOUND("privacy_request_not_found", 404, "No such privacy request"),
@@ -24,28 +25,14 @@ public enum ConsentError implements ErrorCode {
     REFUSAL_GROUND_REQUIRED("refusal_ground_required", 422, "A refusal needs a legal ground and reasons"),
     LEDGER_UNAVAILABLE("ledger_unavailable", 503, "The consent ledger is temporarily unavailable");
 
-    private final String code;
-    private final int status;
-    private final String title;
+    private final ErrorSpec spec;
 
     ConsentError(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
+        this.spec = new ErrorSpec(code, status, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

@@ -1,9 +1,10 @@
 package th.onecitizen.registry;
 
-import th.onecitizen.platform.error.ErrorCode;
+import th.onecitizen.platform.error.ErrorSpec;
+import th.onecitizen.platform.error.SpecifiedErrorCode;
 
 /** The registry's stable failure codes: onboarding validation, ownership and lifecycle. */
-public enum RegistryError implements ErrorCode {
+public enum RegistryError implements SpecifiedErrorCode {
     SERVICE_NOT_FOUND("service_not_found", 404, "No such service"),
     OPERATION_NOT_FOUND("operation_not_found", 404, "No such operation"),
     AGENCY_NOT_FOUND("agency_not_found", 404, "No such agency"),
@@ -24,28 +25,14 @@ public enum RegistryError implements ErrorCode {
     LAWFUL_BASIS_INVALID("lawful_basis_invalid", 422, "The lawful basis is unknown or not enough for the data categories"),
     ASSURANCE_INVALID("assurance_invalid", 422, "The assurance level is not on the Thai IAL/AAL scale");
 
-    private final String code;
-    private final int status;
-    private final String title;
+    private final ErrorSpec spec;
 
     RegistryError(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
+        this.spec = new ErrorSpec(code, status, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

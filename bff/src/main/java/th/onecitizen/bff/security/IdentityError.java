@@ -1,35 +1,22 @@
 package th.onecitizen.bff.security;
 
-import th.onecitizen.platform.error.ErrorCode;
+import th.onecitizen.platform.error.ErrorSpec;
+import th.onecitizen.platform.error.SpecifiedErrorCode;
 
 /** Failures of authentication at the API that need their own code. */
-public enum IdentityError implements ErrorCode {
+public enum IdentityError implements SpecifiedErrorCode {
     INVALID_DPOP_PROOF("invalid_dpop_proof", 401, "The DPoP proof is invalid"),
     INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", 401,
             "A stronger authentication is required");
 
-    private final String code;
-    private final int status;
-    private final String title;
+    private final ErrorSpec spec;
 
     IdentityError(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
+        this.spec = new ErrorSpec(code, status, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

@@ -1,7 +1,7 @@
 package th.onecitizen.platform.error;
 
 /** Failures that belong to no single module: malformed requests, routing, limits and availability. */
-public enum CommonError implements ErrorCode {
+public enum CommonError implements SpecifiedErrorCode {
     BAD_REQUEST("bad_request", 400, "The request is invalid"),
     MALFORMED_JSON("malformed_json", 400, "The request body is not valid JSON"),
     UNKNOWN_FIELD("unknown_field", 400, "The request body has a field that is not accepted"),
@@ -22,28 +22,14 @@ public enum CommonError implements ErrorCode {
     SERVICE_UNAVAILABLE("service_unavailable", 503, "The service is temporarily unavailable"),
     INTERNAL_ERROR("internal_error", 500, "An unexpected error occurred");
 
-    private final String code;
-    private final int status;
-    private final String title;
+    private final ErrorSpec spec;
 
     CommonError(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
+        this.spec = new ErrorSpec(code, status, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorSpec spec() {
+        return spec;
     }
 }
