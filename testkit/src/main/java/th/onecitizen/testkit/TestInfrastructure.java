@@ -1,6 +1,12 @@
 package th.onecitizen.testkit;
 
 import io.lettuce.core.RedisClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import io.lettuce.core.RedisURI;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -61,8 +67,40 @@ public final class TestInfrastructure {
         return ConnectionFactories.get(r2dbcUrl().replace("://", "://" + pgUser() + "@"));
     }
 
-    /** Migrates the given module schemas on the test database (idempotent). */
+    /** Creates the test database when it does not exist yet (plain JDBC, for set-up code only). */
+    public static synchronized void ensureDatabase() {
+        String admin = "jdbc:postgresql://" + pgHost() + ":" + pgPort()
+                + "/postgres";
+        String database = database();
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalStateException("ONECITIZEN_TEST_DB must be a lowercase identifier");
+        }
+        try (Connection c = DriverManager.getConnection(admin, pgUser(), "")) {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, database);
+                try (ResultSet r = exists.executeQuery()) {
+                    if (r.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + database);
+            } catch (SQLException raced) {
+                // another test JVM created it at the same moment: fine as long as it exists now
+                if (!"42P04".equals(raced.getSQLState())) {
+                    throw raced;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach PostgreSQL at " + admin + " to prepare the test database "
+                    + database + ": is it running? (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Migrates the given module schemas on the test database (idempotent), creating the database if needed. */
     public static void migrate(ModuleSchema... schemas) {
+        ensureDatabase();
         ModuleMigrations.migrate(jdbcUrl(), pgUser(), "", List.of(schemas));
     }
 
