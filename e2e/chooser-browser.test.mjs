@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
 import { chromium } from 'playwright-core';
 import * as client from 'openid-client';
 import { BASE_URL, REDIRECT_URI, citizenId, discover } from './support.mjs';
@@ -12,16 +13,31 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // screenshots of each run go here (ignored); docs/images holds the copies the docs show
 const SHOTS = new URL('./screenshots/', import.meta.url);
 let browser;
+let loopback;
+const arrivals = []; // what reached the app's loopback redirect URI, as a native app's listener sees it (RFC 8252)
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  const redirect = new URL(REDIRECT_URI);
+  loopback = http.createServer((req, res) => { arrivals.push(new URL(req.url, REDIRECT_URI)); res.end('ok'); });
+  await new Promise((resolve) => loopback.listen(Number(redirect.port), redirect.hostname, resolve));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
 });
-after(async () => browser?.close());
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => loopback?.close(resolve));
+});
+
+/** The first arrival at the app's redirect URI after {@code seen} earlier ones. */
+async function landedAfter(page, seen) {
+  await page.waitForURL(`${REDIRECT_URI}**`, { waitUntil: 'commit', timeout: 30000 });
+  for (let i = 0; i < 40 && arrivals.length <= seen; i++) await new Promise((r) => setTimeout(r, 50));
+  return arrivals[seen];
+}
 
 async function authorizeUrl(locale) {
   const config = await discover('superapp');
@@ -37,9 +53,7 @@ for (const [locale, heading, thaid] of [['th', 'เข้าสู่ระบ�
   test(`browser: provider chooser in ${locale}, then ThaiD, then the app's redirect URI`, async () => {
     const context = await browser.newContext({ locale: locale === 'th' ? 'th-TH' : 'en-US' });
     const page = await context.newPage();
-    let landed;
-    // the app's loopback listener: answer it here, as the native app would
-    await page.route(`${REDIRECT_URI}**`, (route) => { landed = new URL(route.request().url()); route.fulfill({ body: 'ok' }); });
+    const seen = arrivals.length;
 
     await page.goto(await authorizeUrl(locale));
     assert.equal(await page.locator('html').getAttribute('lang'), locale);
@@ -51,7 +65,7 @@ for (const [locale, heading, thaid] of [['th', 'เข้าสู่ระบ�
 
     await page.click('#idp-thaid');
     await page.locator('a.citizen').first().click();
-    await page.waitForURL(`${REDIRECT_URI}**`, { waitUntil: 'commit' });
+    const landed = await landedAfter(page, seen);
     assert.ok(landed, 'reached the app');
     assert.ok(landed.searchParams.get('code'), 'with an authorization code');
     assert.equal(landed.searchParams.get('iss'), BASE_URL);
@@ -62,20 +76,26 @@ for (const [locale, heading, thaid] of [['th', 'เข้าสู่ระบ�
 test('browser: NDID from the chooser asks for the citizen ID, shows the waiting page, then reaches the app', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  let landed = null;
-  await page.route(`${REDIRECT_URI}**`, (route) => { landed = new URL(route.request().url()); route.fulfill({ body: 'ok' }); });
+  const seen = arrivals.length;
 
   await page.goto(await authorizeUrl('en'));
   await page.click('#idp-ndid');
+  await page.locator('#login_hint').waitFor({ timeout: 10000 });
   assert.equal(await page.locator('#login_hint').count(), 1, 'NDID asks for the citizen ID');
   await page.fill('#login_hint', citizenId());
-  await page.click('#continue', { noWaitAfter: true });
-  // the waiting page refreshes itself until the citizen's IdP has answered, then redirects to the app
-  const shown = await page.locator('#waiting').count().catch(() => 0);
-  if (shown === 1 && landed === null) {
-    await page.screenshot({ path: new URL('ndid-waiting.png', SHOTS).pathname, fullPage: true });
-  }
-  for (let i = 0; i < 80 && landed === null; i++) await page.waitForTimeout(250);
+  // the waiting page refreshes itself until the citizen's IdP has answered, then the server redirects to the app;
+  // when it is shown, take its picture for the docs (best effort: the page may already be moving on)
+  let shot = null;
+  page.on('response', (r) => {
+    if (shot === null && r.status() === 200 && new URL(r.url()).pathname.startsWith('/oauth2/ndid/wait/')) {
+      shot = page.waitForLoadState('domcontentloaded')
+        .then(() => page.screenshot({ path: new URL('ndid-waiting.png', SHOTS).pathname, fullPage: true }))
+        .catch(() => {});
+    }
+  });
+  await page.click('#continue');
+  const landed = await landedAfter(page, seen);
+  await shot;
   assert.ok(landed, 'reached the app');
   assert.ok(landed.searchParams.get('code'), 'with an authorization code');
   assert.equal(landed.searchParams.get('iss'), BASE_URL);
