@@ -21,6 +21,9 @@ public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegrat
         // A resource bundle (e.g. validation messages) is read from its jar once per name and locale, then cached
         // by the JDK for the life of the process.
         builder.allowBlockingCallsInside("java.util.ResourceBundle", "getBundleImpl");
+        // OpenTelemetry hands each finished span to its batch processor through a bounded queue whose lock guards only
+        // an enqueue or dequeue (never I/O); the rare contention with the exporter thread parks for microseconds.
+        builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
         // The test log guard appends under a lock held for nanoseconds.
         builder.allowBlockingCallsInside("th.onecitizen.testkit.CitizenIdLeakAppender", "append");
         // Logback's console appender writes under its own lock; production logs through an AsyncAppender.
