@@ -50,9 +50,7 @@ class AccountabilityPdpaTests {
 
     @BeforeEach
     void fixtures() {
-        // the record of processing covers every purpose registered in the database, which grows from run to run:
-        // read it as the export it is, not within the default 256 KiB buffer of a single API answer
-        web = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+        web = PdpaFixtures.forExports(web);
         api = new PdpaFixtures(web, tokens);
     }
 

@@ -51,6 +51,7 @@ class PrivacyRightsPdpaTests {
 
     @BeforeEach
     void fixtures() {
+        web = PdpaFixtures.forExports(web);
         api = new PdpaFixtures(web, tokens);
     }
 

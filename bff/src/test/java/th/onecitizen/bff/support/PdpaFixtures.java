@@ -21,6 +21,14 @@ public final class PdpaFixtures {
         this.tokens = tokens;
     }
 
+    /**
+     * A client that reads exports whole: the record of processing covers every purpose in the database, which grows
+     * from run to run, so it is read as the export it is, not within the default 256 KiB of a single API answer.
+     */
+    public static WebTestClient forExports(WebTestClient web) {
+        return web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+    }
+
     /** A fresh purpose id. */
     public static String purposeId() {
         return "test.pdpa-" + UUID.randomUUID().toString().substring(0, 8);
