@@ -32,10 +32,14 @@ after(async () => {
   await new Promise((resolve) => loopback?.close(resolve));
 });
 
-/** The first arrival at the app's redirect URI after {@code seen} earlier ones. */
+/** The first arrival at the app's redirect URI after {@code seen} earlier ones: what the app's listener received. */
 async function landedAfter(page, seen) {
-  await page.waitForURL(`${REDIRECT_URI}**`, { waitUntil: 'commit', timeout: 30000 });
-  for (let i = 0; i < 40 && arrivals.length <= seen; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && arrivals.length <= seen; i++) await new Promise((r) => setTimeout(r, 100));
+  if (arrivals.length <= seen) {
+    const at = new URL(page.url());
+    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 200);
+    assert.fail(`nothing reached the app within 30 s; the browser is at ${at.pathname}: ${text}`);
+  }
   return arrivals[seen];
 }
 
