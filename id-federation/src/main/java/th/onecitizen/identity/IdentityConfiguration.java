@@ -113,18 +113,23 @@ public class IdentityConfiguration {
      * The HTTP client for upstream providers: connect timeout here, per-call timeouts in each provider's guard,
      * responses capped so that a provider cannot make us buffer without bound.
      */
-    static WebClient.Builder upstreamWebClient() {
+    static WebClient.Builder upstreamWebClient(
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> o) {
         reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
                 .followRedirect(false);
         return WebClient.builder()
                 .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024));
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024))
+                // observed by URI template only: the NDID node's path holds the citizen ID (S-PV-02)
+                .observationRegistry(o.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP))
+                .observationConvention(new th.onecitizen.identity.upstream.TemplatedUrlConvention());
     }
 
     @Bean
-    IdentityProviders identityProviders(IdentityProperties p) {
-        return new IdentityProviders(p, upstreamWebClient(), CLOCK);
+    IdentityProviders identityProviders(IdentityProperties p,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> o) {
+        return new IdentityProviders(p, upstreamWebClient(o), CLOCK);
     }
 
     @Bean
@@ -144,10 +149,11 @@ public class IdentityConfiguration {
 
     @Bean
     NdidLogins ndidLogins(IdentityProperties p, RedisAuthorizationStore store,
-            CitizenIdProtector protector, R2dbcCitizens citizens) {
+            CitizenIdProtector protector, R2dbcCitizens citizens,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> o) {
         NdidClient client = p.providers().values().stream()
                 .filter(s -> "ndid".equals(s.type()) && s.enabled()).findFirst()
-                .map(s -> new NdidClient(s, upstreamWebClient(), CLOCK)).orElse(null);
+                .map(s -> new NdidClient(s, upstreamWebClient(o), CLOCK)).orElse(null);
         return new NdidLogins(client, store, protector, citizens, p.issuer(), p.cibaTtl(), CLOCK);
     }
 

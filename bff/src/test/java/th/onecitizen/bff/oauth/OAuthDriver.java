@@ -39,8 +39,9 @@ final class OAuthDriver {
             + "\"y\":\"BlaeNMO-GuvF4qnraoatWngjnU8BBaY4Z_F6ibEhBFQ\",\"alg\":\"ES256\"}";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** An HTTP response: status, Location, body. */
-    record Answer(int status, String location, String body, Map<String, Object> json) {
+    /** An HTTP response: status, Location, body, and every header. */
+    record Answer(int status, String location, String body, Map<String, Object> json,
+            Map<String, java.util.List<String>> headers) {
     }
 
     private final String base;
@@ -131,7 +132,8 @@ final class OAuthDriver {
         if (type.contains("json") && !r.body().isEmpty()) {
             json = JSON.readValue(r.body(), Map.class);
         }
-        return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), json);
+        return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), json,
+                r.headers().map());
     }
 
     /**

@@ -7,6 +7,7 @@ public enum CommonError implements SpecifiedErrorCode {
     UNKNOWN_FIELD("unknown_field", 400, "The request body has a field that is not accepted"),
     VALIDATION_FAILED("validation_failed", 400, "The request failed validation"),
     INVALID_PARAMETER("invalid_parameter", 400, "A request parameter is invalid"),
+    CITIZEN_ID_IN_URL("citizen_id_in_url", 400, "A citizen ID must not be sent in a URL"),
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
     INVALID_TOKEN("invalid_token", 401, "The access token is invalid"),
     FORBIDDEN("forbidden", 403, "The caller may not do this"),
