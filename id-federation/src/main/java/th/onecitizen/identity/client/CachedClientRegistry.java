@@ -49,6 +49,16 @@ public final class CachedClientRegistry implements ClientRegistry {
     }
 
     @Override
+    public Mono<RegisteredClient> findFresh(String clientId) {
+        if (clientId == null) {
+            return Mono.empty();
+        }
+        return delegate.find(clientId)
+                .doOnNext(c -> entries.computeIfPresent(clientId, (k, old) -> new Entry(c, clock.instant().plus(ttl))))
+                .switchIfEmpty(Mono.fromRunnable(() -> entries.remove(clientId)));
+    }
+
+    @Override
     public Mono<Void> save(RegisteredClient client) {
         return delegate.save(client).doFinally(s -> entries.remove(client.clientId()));
     }

@@ -100,13 +100,26 @@ public final class ClientAuthenticator {
                 .defaultIfEmpty(new Object[] {null})
                 .flatMap(holder -> {
                     RegisteredClient c = (RegisteredClient) holder[0];
-                    String expected = c != null && RegisteredClient.CLIENT_SECRET_BASIC.equals(c.authMethod())
-                            && c.secretHash() != null ? c.secretHash() : DUMMY_HASH;
-                    boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                            presented.getBytes(StandardCharsets.US_ASCII));
-                    return equal && c != null && expected != DUMMY_HASH ? Mono.just(c)
-                            : Mono.error(OAuthException.invalidClient());
+                    if (secretMatches(c, presented)) {
+                        return Mono.just(c);
+                    }
+                    if (c == null) {
+                        // the look-up already read the store: an unknown client costs one read
+                        return Mono.error(OAuthException.invalidClient());
+                    }
+                    // a wrong secret costs the same one read (the cached registration is read again), so that
+                    // the time tells an unknown client from a wrong secret no better than the answer (S-PV-04)
+                    return clients.findFresh(clientId).filter(fresh -> secretMatches(fresh, presented))
+                            .switchIfEmpty(Mono.error(OAuthException::invalidClient));
                 });
+    }
+
+    private static boolean secretMatches(RegisteredClient c, String presentedHash) {
+        String expected = c != null && RegisteredClient.CLIENT_SECRET_BASIC.equals(c.authMethod())
+                && c.secretHash() != null ? c.secretHash() : DUMMY_HASH;
+        boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                presentedHash.getBytes(StandardCharsets.US_ASCII));
+        return equal && c != null && expected != DUMMY_HASH;
     }
 
     private Mono<RegisteredClient> privateKeyJwt(String assertion, String formClientId) {
