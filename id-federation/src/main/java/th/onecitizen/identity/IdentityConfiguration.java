@@ -167,7 +167,14 @@ public class IdentityConfiguration {
     th.onecitizen.identity.authorization.GuessingThrottle guessingThrottle(RedisAuthorizationStore store,
             IdentityProperties p) {
         return new th.onecitizen.identity.authorization.GuessingThrottle(store, p.guessingLimit(),
-                java.time.Duration.ofMinutes(1));
+                p.publicGuessingLimit(), java.time.Duration.ofMinutes(1));
+    }
+
+    @Bean
+    th.onecitizen.identity.authorization.AuthorizeRateLimit authorizeRateLimit(RedisAuthorizationStore store,
+            IdentityProperties p) {
+        return new th.onecitizen.identity.authorization.AuthorizeRateLimit(store, p.authorizeRateLimit(),
+                java.time.Duration.ofMinutes(1), new java.util.HashSet<>(p.authorizeRateLimitExempt()));
     }
 
     @Bean

@@ -26,7 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * @param providers              the upstream identity providers by name ({@code thaid}, {@code mophid}, ...)
  * @param clients                client registrations upserted at start-up (the demo's clients)
  * @param guessingLimit          failed client authentications or grants per caller (address and claimed client)
- *                               and minute before the token endpoint answers 429
+ *                               and minute before the token endpoint answers 429 (confidential clients)
+ * @param publicGuessingLimit    failed grants of a public client per address and minute before further failed
+ *                               attempts answer 429 instead of their error (valid credentials are never refused)
+ * @param authorizeRateLimit     authorize requests per remote address and minute (S-AB-03)
+ * @param authorizeRateLimitExempt remote addresses (exact, as Java prints them) not counted by that limit: the
+ *                               demo's loopback only; empty in production
  */
 @Validated
 @ConfigurationProperties("onecitizen.identity")
@@ -45,7 +50,10 @@ public record IdentityProperties(
         Duration cibaTtl,
         @Valid Map<String, ProviderProperties> providers,
         @Valid List<ClientSeed> clients,
-        Integer guessingLimit) {
+        Integer guessingLimit,
+        Integer publicGuessingLimit,
+        Integer authorizeRateLimit,
+        List<String> authorizeRateLimitExempt) {
 
     public IdentityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
@@ -63,6 +71,12 @@ public record IdentityProperties(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         clients = clients == null ? List.of() : List.copyOf(clients);
         guessingLimit = guessingLimit == null ? 20 : guessingLimit;
+        publicGuessingLimit = publicGuessingLimit == null ? 10 * guessingLimit : publicGuessingLimit;
+        authorizeRateLimit = authorizeRateLimit == null ? 60 : authorizeRateLimit;
+        if (authorizeRateLimit < 1 || guessingLimit < 1 || publicGuessingLimit < 1) {
+            throw new IllegalArgumentException("onecitizen.identity rate limits must be at least 1");
+        }
+        authorizeRateLimitExempt = authorizeRateLimitExempt == null ? List.of() : List.copyOf(authorizeRateLimitExempt);
     }
 
     /**

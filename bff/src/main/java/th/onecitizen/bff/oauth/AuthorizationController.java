@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.authorization.AuthorizationServer;
+import th.onecitizen.identity.authorization.AuthorizeRateLimit;
 
 /**
  * The front channel: {@code authorize} (GET, and POST answered with 303), the upstream providers' callbacks, the
@@ -20,22 +21,48 @@ public final class AuthorizationController {
 
     private final AuthorizationServer server;
     private final Pages pages;
+    private final AuthorizeRateLimit rate;
 
-    public AuthorizationController(AuthorizationServer server, Pages pages) {
+    public AuthorizationController(AuthorizationServer server, Pages pages, AuthorizeRateLimit rate) {
         this.server = server;
         this.pages = pages;
+        this.rate = rate;
     }
 
     @GetMapping("/oauth2/authorize")
     Mono<ResponseEntity<String>> authorize(ServerWebExchange exchange) {
-        return server.authorize(exchange.getRequest().getQueryParams())
-                .map(o -> OAuthResponses.outcome(o, false, pages));
+        return limited(exchange, () -> server.authorize(exchange.getRequest().getQueryParams())
+                .map(o -> OAuthResponses.outcome(o, false, pages)));
     }
 
     @PostMapping("/oauth2/authorize")
     Mono<ResponseEntity<String>> authorizePost(ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> server.authorize(form))
-                .map(o -> OAuthResponses.outcome(o, true, pages));
+        return limited(exchange, () -> exchange.getFormData().flatMap(form -> server.authorize(form))
+                .map(o -> OAuthResponses.outcome(o, true, pages)));
+    }
+
+    /**
+     * The per-address limit of authorize (S-AB-03), checked before anything is parsed or stored. Its refusal is a
+     * page, not a redirect: the client and its redirect URI are not validated yet, and an error redirect to an
+     * unvalidated URI would make us an open redirector (S-AS-01). 429 with {@code Retry-After}; 503 when Redis
+     * cannot count (fail closed).
+     */
+    private Mono<ResponseEntity<String>> limited(ServerWebExchange exchange,
+            java.util.function.Supplier<Mono<ResponseEntity<String>>> then) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress();
+        return rate.admit(address)
+                .map(wait -> withRetryAfter(OAuthResponses.page(429, pages.error(
+                        "Too many sign-in attempts from your network; please wait a minute and try again.")), wait))
+                .onErrorResume(e -> Mono.just(withRetryAfter(OAuthResponses.page(503, pages.error(
+                        "Sign-in is temporarily unavailable; please try again shortly.")), 5)))
+                .switchIfEmpty(Mono.defer(then));
+    }
+
+    private static ResponseEntity<String> withRetryAfter(ResponseEntity<String> page, long seconds) {
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                .header("Retry-After", String.valueOf(seconds)).body(page.getBody());
     }
 
     @GetMapping("/oauth2/callback/{provider}")

@@ -36,7 +36,10 @@ final class OAuthResponses {
             builder.header("WWW-Authenticate", "Basic realm=\"onecitizen\"");
         }
         if (e.status() == 429) {
-            builder.header("Retry-After", "60");
+            builder.header("Retry-After", String.valueOf(e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : 60));
+        }
+        if (e.status() == 503 && e.retryAfterSeconds() > 0) {
+            builder.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         return builder.body(body);
     }

@@ -64,8 +64,8 @@ public final class TokenController {
                     400)));
         }
         return OAuthResponses.form(exchange)
-                .flatMap(form -> throttled(caller(exchange, form), tokens.token(h.getFirst(HttpHeaders.AUTHORIZATION),
-                        form, h.getFirst("DPoP"))))
+                .flatMap(form -> throttled(caller(exchange, form), publicClient(h, form),
+                        tokens.token(h.getFirst(HttpHeaders.AUTHORIZATION), form, h.getFirst("DPoP"))))
                 .map(OAuthResponses::json)
                 .onErrorResume(OAuthException.class, e -> Mono.just(OAuthResponses.error(e)));
     }
@@ -92,16 +92,33 @@ public final class TokenController {
         return ip + ":" + client;
     }
 
-    /** Refuses callers that failed too often; counts failures that look like guessing (S-AB-01). */
-    private <T> Mono<T> throttled(String caller, Mono<T> call) {
+    /** A request that authenticates no client (no Authorization header, no assertion): a public client's. */
+    private static boolean publicClient(HttpHeaders h, Map<String, String> form) {
+        return h.getFirst(HttpHeaders.AUTHORIZATION) == null && !form.containsKey("client_assertion");
+    }
+
+    /**
+     * Refuses confidential callers that failed too often before they try, and counts failures that look like
+     * guessing (S-AB-01); a public client's failures are counted after the fact and only failures are refused
+     * (see {@link th.onecitizen.identity.authorization.GuessingThrottle}). When Redis cannot count: 503.
+     */
+    private <T> Mono<T> throttled(String caller, boolean publicClient, Mono<T> call) {
+        if (publicClient) {
+            return call.onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
+                    ? throttle.failedPublic(caller).onErrorMap(x -> !(x instanceof OAuthException), x -> UNCOUNTABLE)
+                            .flatMap(Mono::<T>error).then(Mono.<T>error(e))
+                    : Mono.error(e));
+        }
         return throttle.admit(caller)
-                .onErrorMap(e -> !(e instanceof OAuthException), e -> new OAuthException("temporarily_unavailable",
-                        "Try again shortly", 503))
+                .onErrorMap(e -> !(e instanceof OAuthException), e -> UNCOUNTABLE)
                 .then(call)
                 .onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
                         ? throttle.failed(caller).onErrorResume(x -> Mono.empty()).then(Mono.error(e))
                         : Mono.error(e));
     }
+
+    private static final OAuthException UNCOUNTABLE = new OAuthException("temporarily_unavailable",
+            "Try again shortly", 503, 5);
 
     private static final java.util.Set<String> GUESSES = java.util.Set.of("invalid_client", "invalid_grant");
 
@@ -118,7 +135,8 @@ public final class TokenController {
     Mono<ResponseEntity<Map<String, Object>>> backchannel(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return OAuthResponses.form(exchange)
-                .flatMap(form -> throttled(caller(exchange, form), authenticator.authenticate(authorization, form))
+                .flatMap(form -> throttled(caller(exchange, form), false,
+                        authenticator.authenticate(authorization, form))
                         .map(client -> reactor.util.function.Tuples.of(client, form)))
                 .flatMap(pair -> {
                     var client = pair.getT1();

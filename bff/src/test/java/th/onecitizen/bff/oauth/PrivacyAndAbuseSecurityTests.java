@@ -255,4 +255,84 @@ class PrivacyAndAbuseSecurityTests {
         Long ttl = redis.getExpire(key).map(java.time.Duration::toSeconds).block();
         assertThat(ttl).isBetween(1L, identity.upstreamTransactionTtl().toSeconds());
     }
+
+    @Test
+    void S_AB_03_authorizeIsLimitedPerAddressWith429AndRetryAfterAndItsCountersExpire() throws Exception {
+        FromAddress flood = new FromAddress(identity.issuer(), FromAddress.randomLoopback());
+        FromAddress neighbour = new FromAddress(identity.issuer(), FromAddress.randomLoopback());
+        String key = "oc:idf:authorize-rate:" + flood.address();
+        redis.delete(key, "oc:idf:authorize-rate:" + neighbour.address()).block();
+        // the chooser (no idp_hint) stores nothing; with idp_hint, each request stores a pending login
+        Map<String, String> p = OAuthDriver.authorizeParams(null, null, OAuthDriver.verifier());
+        for (int i = 0; i < identity.authorizeRateLimit(); i++) {
+            assertThat(flood.get("/oauth2/authorize?" + OAuthDriver.query(p)).status()).isEqualTo(200);
+        }
+        OAuthDriver.Answer refused = flood.get("/oauth2/authorize?" + OAuthDriver.query(p));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers().get("retry-after")).containsExactly("60");
+        assertThat(refused.headers().get("content-type")).anySatisfy(t -> assertThat(t).startsWith("text/html"));
+        // a page, never a redirect: the client and its redirect URI are not validated yet
+        assertThat(refused.location()).isNull();
+        // the POST form is counted too, and nothing was stored for the refused requests
+        Map<String, String> withHint = OAuthDriver.authorizeParams("thaid", null, OAuthDriver.verifier());
+        Long pendingBefore = redis.keys("oc:idf:login:*").count().block();
+        assertThat(flood.post("/oauth2/authorize", withHint, Map.of()).status()).isEqualTo(429);
+        assertThat(flood.get("/oauth2/authorize?" + OAuthDriver.query(withHint)).status()).isEqualTo(429);
+        assertThat(redis.keys("oc:idf:login:*").count().block()).isEqualTo(pendingBefore);
+        // the counter lives no longer than its window; another address is not affected
+        Long ttl = redis.getExpire(key).map(java.time.Duration::toMillis).block();
+        assertThat(ttl).isBetween(1L, 60_000L);
+        assertThat(neighbour.get("/oauth2/authorize?" + OAuthDriver.query(p)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void S_AB_01_superappUsersBehindOneNatAddressAreNotLockedOutWhileAGuesserThereIs() throws Exception {
+        FromAddress nat = new FromAddress(identity.issuer(), FromAddress.randomLoopback());
+        redis.delete("oc:idf:throttle:public:" + nat.address() + ":superapp").block();
+        // 25 citizens of the super-app, logged in (their refresh tokens are what they hold)
+        int users = 25;
+        List<String> refresh = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String verifier = OAuthDriver.verifier();
+            Map<String, String> cb = driver.authorize(OAuthDriver.authorizeParams("thaid", CitizenIdFixtures.random(),
+                    verifier));
+            OAuthDriver.Answer t = driver.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code",
+                    cb.get("code"), "redirect_uri", OAuthDriver.APP_REDIRECT, "client_id", "superapp",
+                    "code_verifier", verifier), Map.of());
+            assertThat(t.status()).isEqualTo(200);
+            refresh.add((String) t.json().get("refresh_token"));
+        }
+        // behind the NAT, each fails three times (a stale token, a code redeemed twice): 75 failures in all, more
+        // than a confidential client may fail in the window; none is refused as guessing, and all refresh after
+        for (int i = 0; i < users; i++) {
+            for (int k = 0; k < 3; k++) {
+                OAuthDriver.Answer failed = nat.post("/oauth2/token", Map.of("grant_type", "refresh_token",
+                        "client_id", "superapp", "refresh_token", "stale-" + i + "-" + k), Map.of());
+                assertThat(failed.status()).isEqualTo(400);
+                assertThat(failed.json()).containsEntry("error", "invalid_grant");
+            }
+            refresh.set(i, refreshFrom(nat, refresh.get(i)));
+        }
+        assertThat(users * 3).isGreaterThan(identity.guessingLimit());
+        // one guesser at the same address: past the public ceiling, its guesses answer 429 with Retry-After
+        OAuthDriver.Answer guess = null;
+        for (int i = 0; i <= identity.publicGuessingLimit(); i++) {
+            guess = nat.post("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "superapp",
+                    "refresh_token", "guess-" + i + "-" + System.nanoTime()), Map.of());
+        }
+        assertThat(guess.status()).isEqualTo(429);
+        assertThat(guess.headers().get("retry-after")).containsExactly("60");
+        assertThat(guess.json()).containsEntry("error", "invalid_request");
+        // while the citizens behind that address keep refreshing with their valid tokens
+        for (int i = 0; i < users; i++) {
+            refresh.set(i, refreshFrom(nat, refresh.get(i)));
+        }
+    }
+
+    private static String refreshFrom(FromAddress from, String token) {
+        OAuthDriver.Answer ok = from.post("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id",
+                "superapp", "refresh_token", token), Map.of());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        return (String) ok.json().get("refresh_token");
+    }
 }

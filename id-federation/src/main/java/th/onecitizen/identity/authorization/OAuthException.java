@@ -8,11 +8,23 @@ public final class OAuthException extends RuntimeException {
 
     private final String error;
     private final int status;
+    private final long retryAfterSeconds;
 
     public OAuthException(String error, String description, int status) {
+        this(error, description, status, 0);
+    }
+
+    /** An error that tells the caller when to come back ({@code Retry-After}, for 429 and 503). */
+    public OAuthException(String error, String description, int status, long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the caller should wait before trying again, or 0 when unsaid. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static OAuthException invalidRequest(String description) {

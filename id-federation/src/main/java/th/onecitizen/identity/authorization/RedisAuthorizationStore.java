@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,12 +96,16 @@ public final class RedisAuthorizationStore {
         return redis.opsForValue().setIfAbsent("oc:idf:" + key, value, ttl);
     }
 
-    /** Counts an event in a window that starts at the first event. */
+    /**
+     * Counts an event in a window that starts at the first event: INCR and, for the first, PEXPIRE in one atomic
+     * script (one round trip; a counter never outlives its window, even when the connection drops in between).
+     */
     public Mono<Long> increment(String key, Duration window) {
-        String k = "oc:idf:" + key;
-        return redis.opsForValue().increment(k).flatMap(n -> n == 1
-                ? redis.expire(k, window).thenReturn(n) : Mono.just(n));
+        return redis.execute(COUNT, List.of("oc:idf:" + key), List.of(String.valueOf(window.toMillis()))).next();
     }
+
+    private static final RedisScript<Long> COUNT = RedisScript.of("local n = redis.call('INCR', KEYS[1]) "
+            + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n", Long.class);
 
     static String hash(String value) {
         try {
