@@ -25,7 +25,7 @@ public final class RemoteJwks {
     private final Clock clock;
     private final Duration minRefetchInterval;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
-    private volatile Instant lastAttempt = Instant.EPOCH;
+    private final AtomicReference<Instant> lastAttempt = new AtomicReference<>(Instant.EPOCH);
 
     public RemoteJwks(WebClient web, String uri, UpstreamCalls calls, Clock clock, Duration minRefetchInterval) {
         this.web = web;
@@ -43,10 +43,11 @@ public final class RemoteJwks {
             return Mono.just(hit);
         }
         Instant now = clock.instant();
-        if (lastAttempt.plus(minRefetchInterval).isAfter(now)) {
+        Instant last = lastAttempt.get();
+        // one refetch per interval, also when many tokens with unknown kids arrive at once: one caller wins the slot
+        if (last.plus(minRefetchInterval).isAfter(now) || !lastAttempt.compareAndSet(last, now)) {
             return Mono.error(UpstreamException.denied("unknown signing key"));
         }
-        lastAttempt = now;
         return calls.guard(web.get().uri(uri).retrieve().bodyToMono(String.class))
                 .map(body -> {
                     try {
