@@ -21,7 +21,10 @@ import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.testkit.CitizenIdFixtures;
 
-/** S-PV-02: a citizen ID never travels in one of our URLs, and the one upstream path that holds it is observed as a template. */
+/**
+ * S-PV-02: a citizen ID never travels in one of our URLs, and the one upstream path that holds it is observed as a
+ * template.
+ */
 @ApplicationTest
 class CitizenIdInUrlSecurityTests {
 
@@ -44,7 +47,8 @@ class CitizenIdInUrlSecurityTests {
 
     private void assertRefused(OAuthDriver.Answer a, String cid) {
         assertThat(a.status()).as(a.body()).isEqualTo(400);
-        assertThat(a.headers().get("content-type")).anySatisfy(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(a.headers().get("content-type"))
+                .anySatisfy(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(a.json()).containsEntry("code", "citizen_id_in_url").containsEntry("status", 400);
         assertThat(a.body()).doesNotContain(cid).doesNotContain(cid.substring(0, 12));
     }

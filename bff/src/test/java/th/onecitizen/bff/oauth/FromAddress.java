@@ -26,9 +26,10 @@ final class FromAddress {
         this.address = address;
     }
 
-    /** A fresh address 127.0.0.x (x in 10..250), different per call with high probability. */
+    /** A fresh address 127.0.y.x (y in 1..254, x in 10..249), different per call with high probability. */
     static String randomLoopback() {
-        return "127.0." + ThreadLocalRandom.current().nextInt(1, 255) + "." + ThreadLocalRandom.current().nextInt(10, 250);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "127.0." + random.nextInt(1, 255) + "." + random.nextInt(10, 250);
     }
 
     String address() {

@@ -81,7 +81,7 @@ public final class NdidLogins {
         return store.increment(hintKey, HINT_WINDOW).flatMap(n -> {
             if (n > MAX_PER_HINT) {
                 return Mono.error(new OAuthException("access_denied",
-                        "Too many login requests for this citizen; try again later", 429));
+                        "Too many login requests for this citizen; try again later", 429, HINT_WINDOW.toSeconds()));
             }
             return store.put("ndid:tx:" + tx.id(), tx, ttl.plusMinutes(1))
                     .then(store.put("ndid:cb:" + RedisAuthorizationStore.hash(secret), tx.id(), ttl.plusMinutes(10)))
