@@ -13,7 +13,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 
 /**
- * Calls the application from another loopback address (127.0.0.x), as a client behind another network address:
+ * Calls the application from another loopback address (127.0.y.x), as a client behind another network address:
  * the limits that count per remote address can be shown without touching 127.0.0.1, which the other tests use.
  */
 final class FromAddress {
