@@ -24,6 +24,14 @@ public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegrat
         // OpenTelemetry hands each finished span to its batch processor through a bounded queue whose lock guards only
         // an enqueue or dequeue (never I/O); the rare contention with the exporter thread parks for microseconds.
         builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
+        // Lettuce serialises writers of its one shared connection with a lock that guards a writer count (no I/O);
+        // when a test thread and an event loop write at the same moment, the event loop parks for microseconds.
+        // Failing there corrupts the connection's writer count, and every later Redis command of the context hangs.
+        builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+        // Jackson builds a type's deserializer once under a lock, then serves it from its cache; two requests that
+        // first decode the same type at the same moment contend once.
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
         // The test log guard appends under a lock held for nanoseconds.
         builder.allowBlockingCallsInside("th.onecitizen.testkit.CitizenIdLeakAppender", "append");
         // Logback's console appender writes under its own lock; production logs through an AsyncAppender.
