@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,14 +35,15 @@ import th.onecitizen.registry.service.Operation;
 @Order(100)
 final class AgencyDataExport implements ExportContributor {
 
-    private final AccessLog accessLog;
+    // the consent module is built with its export contributors, so its parts are looked up when an export runs
+    private final ObjectProvider<AccessLog> accessLog;
     private final DashboardPins pins;
     private final Catalogue catalogue;
-    private final RightsPermits permits;
+    private final ObjectProvider<RightsPermits> permits;
     private final AgencyPrivacy agencies;
 
-    AgencyDataExport(AccessLog accessLog, DashboardPins pins, Catalogue catalogue, RightsPermits permits,
-            AgencyPrivacy agencies) {
+    AgencyDataExport(ObjectProvider<AccessLog> accessLog, DashboardPins pins, Catalogue catalogue,
+            ObjectProvider<RightsPermits> permits, AgencyPrivacy agencies) {
         this.accessLog = accessLog;
         this.pins = pins;
         this.catalogue = catalogue;
@@ -62,7 +64,7 @@ final class AgencyDataExport implements ExportContributor {
     @Override
     public Mono<Object> contribute(String subjectRef, UUID requestId) {
         return holders(subjectRef).flatMap(holders -> Flux.fromIterable(holders.entrySet())
-                .flatMap(h -> permits.forRequest(subjectRef, requestId, h.getKey(), h.getValue())
+                .flatMap(h -> permits.getObject().forRequest(subjectRef, requestId, h.getKey(), h.getValue())
                         .map(p -> Map.entry(h.getKey(), p)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .flatMap(byAgency -> ask(byAgency, requestId))
@@ -78,7 +80,7 @@ final class AgencyDataExport implements ExportContributor {
 
     /** Agencies in the access log with the categories they received, plus the agencies of pinned services. */
     private Mono<Map<String, Set<String>>> holders(String subjectRef) {
-        Mono<Map<String, Set<String>>> logged = accessLog.recipients(subjectRef);
+        Mono<Map<String, Set<String>>> logged = accessLog.getObject().recipients(subjectRef);
         Mono<List<Map.Entry<String, Set<String>>>> pinned = pins.pinned(subjectRef).flatMapMany(Flux::fromIterable)
                 .flatMap(id -> catalogue.find(id).map(hit -> Map.entry(hit.service().agencyId(),
                         categories(hit.service().content().operations()))))
