@@ -30,8 +30,9 @@ public final class IndirectCollectionExport implements ExportContributor {
     public Mono<Object> contribute(String subjectRef) {
         return db.sql("SELECT l.agency_id, l.purpose_id, l.basis, array_agg(DISTINCT c ORDER BY c) AS cats, "
                 + "min(l.occurred_at) AS first_at, max(l.occurred_at) AS last_at, array_agg(DISTINCT l.service_id "
-                + "ORDER BY l.service_id) AS services, (SELECT e.legal_ref FROM consent.indirect_collection_exemption e "
-                + "WHERE e.purpose_id = l.purpose_id) AS exemption FROM consent.access_log l, "
+                + "ORDER BY l.service_id) AS services, (SELECT e.legal_ref FROM "
+                + "consent.indirect_collection_exemption e WHERE e.purpose_id = l.purpose_id) AS exemption "
+                + "FROM consent.access_log l, "
                 + "unnest(l.received_categories) c WHERE l.subject_ref = :s AND l.basis <> 'consent' AND l.outcome = "
                 + "'ok' AND l.purpose_id <> :dsr GROUP BY l.agency_id, l.purpose_id, l.basis ORDER BY l.agency_id, "
                 + "l.purpose_id").bind("s", subjectRef).bind("dsr", RightsPermits.PURPOSE)

@@ -92,8 +92,8 @@ public final class CorrectionOutbox {
     }
 
     private Mono<Void> event(UUID id, String note) {
-        return db.sql("INSERT INTO consent.privacy_request_event (request_id, seq, status, note, actor, at) SELECT :id, "
-                + "coalesce(max(seq), 0) + 1, (SELECT status FROM consent.privacy_request WHERE id = :id), :note, "
+        return db.sql("INSERT INTO consent.privacy_request_event (request_id, seq, status, note, actor, at) "
+                + "SELECT :id, coalesce(max(seq), 0) + 1, (SELECT status FROM consent.privacy_request WHERE id = :id), :note, "
                 + "'system', now() FROM consent.privacy_request_event WHERE request_id = :id").bind("id", id)
                 .bind("note", note).then();
     }

@@ -64,8 +64,9 @@ public final class PortabilityTransfers {
     /** Every transmission of request {@code requestId}, oldest first. */
     public Flux<Transfer> of(UUID requestId) {
         return db.sql("SELECT * FROM consent.privacy_request_transfer WHERE request_id = :r ORDER BY at")
-                .bind("r", requestId).map(r -> new Transfer(r.get("id", UUID.class), r.get("controller_id", String.class),
-                        r.get("status", String.class), r.get("reason", String.class), r.get("reference", String.class),
-                        Sql.instant(r, "at"))).all();
+                .bind("r", requestId).map(r -> new Transfer(r.get("id", UUID.class),
+                        r.get("controller_id", String.class), r.get("status", String.class),
+                        r.get("reason", String.class), r.get("reference", String.class), Sql.instant(r, "at")))
+                .all();
     }
 }
