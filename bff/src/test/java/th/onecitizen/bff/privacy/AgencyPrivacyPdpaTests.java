@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import th.onecitizen.bff.demo.AgencyMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.bff.support.PdpaFixtures;
+import th.onecitizen.bff.support.TestAgencyServices;
 import th.onecitizen.bff.support.TestSubjectFacts;
 import th.onecitizen.bff.support.TestTokens;
 import th.onecitizen.consent.purpose.PurposeCatalog;
@@ -50,12 +51,16 @@ class AgencyPrivacyPdpaTests {
     @Autowired
     PurposeCatalog purposes;
 
+    private static final int HEALTHY_TIMEOUT = 5000;
+
     PdpaFixtures api;
+    TestAgencyServices services;
 
     @BeforeEach
     void fixtures() {
         web = PdpaFixtures.forExports(web).mutate().responseTimeout(Duration.ofSeconds(30)).build();
         api = new PdpaFixtures(web, tokens);
+        services = new TestAgencyServices(web, tokens);
     }
 
     @AfterEach
@@ -77,7 +82,43 @@ class AgencyPrivacyPdpaTests {
         return tokens.citizen(subject, TestTokens.IAL_2_3);
     }
 
-    /** Calls a demo service's summary as the citizen: the agency receives and returns data. */
+    /**
+     * A service of this test on a sample agency, on public task, whose connector declares the privacy endpoints
+     * (the portability-receive one only when {@code receives}). The demo's own services are not used: another
+     * application context in the same test run re-seeds them onto its own sample agencies.
+     */
+    private String service(String agencyId, String category, String purpose, List<String> data, boolean receives,
+            int timeoutMillis) {
+        Map<String, Object> body = TestAgencyServices.body(TestAgencyServices.slug("rights"), agency(agencyId),
+                category, purpose, "public_task", data);
+        // generous: the test machine is shared and busy; only the slow agency's timeout matters to a test
+        Map<String, Object> connector = TestAgencyServices.connector(agency(agencyId).baseUrl(), agencyId + "-key",
+                timeoutMillis, 20);
+        body.put("connector", connector);
+        Map<String, Object> privacy = new java.util.LinkedHashMap<>();
+        privacy.put("access_path", PrivacyAnswers.ACCESS_PATH);
+        privacy.put("correction_path", PrivacyAnswers.CORRECTION_PATH);
+        privacy.put("portability_receive_path", receives ? PrivacyAnswers.PORTABILITY_PATH : null);
+        connector.put("privacy", privacy);
+        return services.active(agencyId, body);
+    }
+
+    private String dopa() {
+        return service("dopa", "civil_registration", "civil_registration", List.of("identity", "household",
+                "address"), false, HEALTHY_TIMEOUT);
+    }
+
+    private String sso(boolean receives) {
+        return service("sso", "social_security", "social_security", List.of("identity", "social_security",
+                "employment"), receives, HEALTHY_TIMEOUT);
+    }
+
+    private String dlt() {
+        return service("dlt", "transport", "vehicle_registration", List.of("identity", "vehicle"), false,
+                HEALTHY_TIMEOUT);
+    }
+
+    /** Calls a service's summary as the citizen: the agency receives and returns data. */
     private void use(String subject, String serviceId) {
         web.post().uri("/v1/services/{s}/operations/summary", serviceId).headers(h -> h.setBearerAuth(citizen(subject)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
@@ -127,11 +168,13 @@ class AgencyPrivacyPdpaTests {
     void R30_1_theAccessExportCarriesEveryHoldingAgencysAnswerAndTheSourceOfDataObtainedWithoutConsent()
             throws Exception {
         String subject = facts.adult();
-        use(subject, "dopa.household");
-        use(subject, "sso.insured-summary");
-        use(subject, "dlt.vehicles");
+        String dopa = dopa();
+        use(subject, dopa);
+        use(subject, service("sso", "social_security", "social_security", List.of("identity", "social_security"),
+                false, 1500));
+        use(subject, dlt());
         eventually(() -> accessLog(subject), l -> l.size() >= 3);
-        agency("sso").slowMillis(3000);
+        agency("sso").slowMillis(7000);
         agency("sso").privacyFault(FaultMode.SLOW);
         agency("dlt").privacyFault(FaultMode.SERVER_ERROR);
 
@@ -142,10 +185,11 @@ class AgencyPrivacyPdpaTests {
         Map<String, Object> sections = (Map<String, Object>) export.get("sections");
         List<Map<String, Object>> agencies = (List<Map<String, Object>>) sections.get("agencies");
         assertThat(agencies).extracting(a -> a.get("agency_id")).containsExactly("dlt", "dopa", "sso");
-        Map<String, Object> dopa = byAgency(agencies, "dopa");
-        assertThat(dopa).containsEntry("status", "answered").containsEntry("service_id", "dopa.household");
-        assertThat((List<String>) dopa.get("categories_shared_by_onecitizen")).contains("household", "address");
-        Map<String, Object> answer = (Map<String, Object>) dopa.get("answer");
+        Map<String, Object> fromDopaAgency = byAgency(agencies, "dopa");
+        assertThat(fromDopaAgency).containsEntry("status", "answered").containsEntry("service_id", dopa);
+        assertThat((List<String>) fromDopaAgency.get("categories_shared_by_onecitizen")).contains("household",
+                "address");
+        Map<String, Object> answer = (Map<String, Object>) fromDopaAgency.get("answer");
         assertThat((List<Map<String, Object>>) answer.get("sources")).anySatisfy(s -> assertThat(s)
                 .containsEntry("obtained_without_consent", true).containsEntry("legal_ref",
                         "Civil Registration Act B.E. 2534"));
@@ -199,7 +243,9 @@ class AgencyPrivacyPdpaTests {
     @Test
     void R31_1_thePortabilityExportIsSentDirectlyToARegisteredControllerAndRefusalsAreRecorded() {
         String subject = facts.adult();
-        use(subject, "dopa.household");
+        use(subject, dopa());
+        sso(true);
+        dlt();
         Map<String, Object> portability = file(subject, Map.of("type", "portability"));
         assertThat(portability).containsEntry("status", "fulfilled");
         int before = agency("sso").privacyRequestLog(PrivacyAnswers.PORTABILITY_PATH).size();
@@ -253,9 +299,9 @@ class AgencyPrivacyPdpaTests {
     @Test
     void R35_1_aCorrectionIsDeliveredToEveryAgencyThatReceivedTheDataRetriedUntilItArrives() {
         String subject = facts.adult();
-        use(subject, "dopa.household");
-        use(subject, "rd.refund-status");
-        agency("rd").privacyFault(FaultMode.SERVER_ERROR);
+        use(subject, dopa());
+        use(subject, sso(false));
+        agency("sso").privacyFault(FaultMode.SERVER_ERROR);
         Map<String, Object> request = file(subject, Map.of("type", "rectification", "details",
                 "My address is 1 Ratchadamnoen Road, not 99/1"));
         api.post(tokens.dpo(), "/admin/v1/privacy-requests/{id}/fulfil", Map.of("outcome",
@@ -267,15 +313,15 @@ class AgencyPrivacyPdpaTests {
                 .expectBodyList(Map.class).returnResult().getResponseBody();
         List<Map<String, Object>> seen = eventually(tasks, l -> l.size() == 2
                 && "delivered".equals(byAgency(l, "dopa").get("status"))
-                && byAgency(l, "rd").get("last_error") != null);
+                && byAgency(l, "sso").get("last_error") != null);
         assertThat(byAgency(seen, "dopa")).containsEntry("reference", "DOPA-COR-" + request.get("id"));
         assertThat((List<String>) byAgency(seen, "dopa").get("categories")).contains("household", "address");
-        assertThat(byAgency(seen, "rd")).containsEntry("status", "pending");
-        assertThat((String) byAgency(seen, "rd").get("last_error")).contains("unavailable");
+        assertThat(byAgency(seen, "sso")).containsEntry("status", "pending");
+        assertThat((String) byAgency(seen, "sso").get("last_error")).contains("unavailable");
 
-        agency("rd").privacyFault(FaultMode.NONE);
-        seen = eventually(tasks, l -> "delivered".equals(byAgency(l, "rd").get("status")));
-        assertThat((Integer) byAgency(seen, "rd").get("attempts")).isGreaterThanOrEqualTo(2);
+        agency("sso").privacyFault(FaultMode.NONE);
+        seen = eventually(tasks, l -> "delivered".equals(byAgency(l, "sso").get("status")));
+        assertThat((Integer) byAgency(seen, "sso").get("attempts")).isGreaterThanOrEqualTo(2);
         List<LoggedRequest> corrections = agency("dopa").privacyRequestLog(PrivacyAnswers.CORRECTION_PATH);
         assertThat(corrections).anySatisfy(r -> assertThat(r.getBodyAsString())
                 .contains(request.get("id").toString(), "1 Ratchadamnoen Road", "Address corrected"));
@@ -284,7 +330,7 @@ class AgencyPrivacyPdpaTests {
                 request.get("id")).expectStatus().isOk());
         assertThat((List<Map<String, Object>>) history.get("history")).extracting(e -> (String) e.get("note"))
                 .anyMatch(n -> n.startsWith("Correction delivered to agency dopa"))
-                .anyMatch(n -> n.startsWith("Correction delivered to agency rd"));
+                .anyMatch(n -> n.startsWith("Correction delivered to agency sso"));
         eventually(() -> accessLog(subject), l -> l.stream().filter(e -> "privacy-correction".equals(
                 e.get("operation_id"))).map(e -> e.get("agency_id")).distinct().count() == 2);
     }
@@ -292,21 +338,22 @@ class AgencyPrivacyPdpaTests {
     @Test
     void R25_1_dataReceivedWithoutConsentIsNoticedOnceUnlessAnExemptionIsRecorded() {
         problem(put(tokens.dpo(), "/admin/v1/purposes/{id}/indirect-collection-exemption", Map.of("ground",
-                "because", "legal_ref", "x"), "rd.tax_administration"), 400, "validation_failed");
+                "because", "legal_ref", "x"), "dlt.vehicle_registration"), 400, "validation_failed");
         problem(put(tokens.admin(), "/admin/v1/purposes/{id}/indirect-collection-exemption", Map.of("ground",
-                "s24", "legal_ref", "Revenue Code s3 septem"), "rd.tax_administration"), 403, "forbidden");
+                "s24", "legal_ref", "Land Traffic Act"), "dlt.vehicle_registration"), 403, "forbidden");
         problem(put(tokens.dpo(), "/admin/v1/purposes/{id}/indirect-collection-exemption", Map.of("ground",
                 "s24", "legal_ref", "x"), "no.such-purpose"), 404, "purpose_not_found");
         Map<String, Object> exemption = json(put(tokens.dpo(),
                 "/admin/v1/purposes/{id}/indirect-collection-exemption", Map.of("ground", "s25_law", "legal_ref",
-                        "Revenue Code s3 septem: tax data exchange between agencies"), "rd.tax_administration")
+                        "Land Traffic Act B.E. 2522 s4: registration data exchanged by law"), "dlt.vehicle_registration")
                 .expectStatus().isOk());
         assertThat(exemption).containsEntry("approved_by", "dpo").containsEntry("ground", "s25_law");
 
         String subject = facts.adult();
-        use(subject, "rd.refund-status");
-        use(subject, "dopa.household");
-        use(subject, "dopa.household");
+        String dopa = dopa();
+        use(subject, dlt());
+        use(subject, dopa);
+        use(subject, dopa);
 
         List<Map<String, Object>> notes = eventually(() -> notifications(subject), l -> !l.isEmpty());
         assertThat(notes).hasSize(1);
@@ -314,14 +361,14 @@ class AgencyPrivacyPdpaTests {
         assertThat(notice).containsEntry("kind", "indirect_collection");
         assertThat((String) notice.get("title_th")).contains("กรมการปกครอง");
         assertThat((String) notice.get("title_en")).contains("Department of Provincial Administration");
-        assertThat((String) notice.get("body_en")).contains("household", "address", "public_task", "dopa.household",
+        assertThat((String) notice.get("body_en")).contains("household", "address", "public_task", dopa,
                 "PDPA s25");
         assertThat((String) notice.get("body_th")).contains("กรมการปกครอง", "มาตรา 25");
         assertThat(java.time.Instant.parse((String) notice.get("created_at")))
                 .isBefore(java.time.Instant.now().plus(Duration.ofDays(30)));
 
         // a further share of the same data is not noticed twice
-        use(subject, "dopa.household");
+        use(subject, dopa);
         eventually(() -> accessLog(subject), l -> l.size() >= 4);
         try {
             Thread.sleep(2500); // longer than a notice tick (five outbox drain intervals)

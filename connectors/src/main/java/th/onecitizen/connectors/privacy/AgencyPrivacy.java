@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the connector's credential, a signed citizen assertion with the agency's pairwise subject, the egress policy
  * (SSRF rules) and resilience. Privacy calls get their own breaker ({@code <service>#privacy}), so that they never
  * trip the breaker of the agency's citizen-facing service. Every call that left OneCitizen is appended to the
- * citizen's access log. An agency answers through the first active service (by id) whose connector declares the
- * right's endpoint; one that declares none is {@code not_supported}.
+ * citizen's access log. An agency answers through an active service whose connector declares the
+ * right's endpoint, the most recently updated first (an agency that moves its privacy endpoint to a new service
+ * takes effect at once); one that declares none is {@code not_supported}.
  */
 public final class AgencyPrivacy {
 
@@ -123,7 +124,8 @@ public final class AgencyPrivacy {
     private Mono<ServiceDefinition> endpoint(String agencyId, PrivacyRight right) {
         return services.findByAgency(agencyId)
                 .filter(s -> s.status() == ServiceStatus.ACTIVE && right.path(s.content().connector()) != null)
-                .sort(Comparator.comparing(ServiceDefinition::id))
+                .sort(Comparator.comparing(ServiceDefinition::updatedAt).reversed()
+                        .thenComparing(ServiceDefinition::id))
                 .next();
     }
 }
