@@ -19,16 +19,21 @@ import th.onecitizen.connectors.dashboard.DashboardPins;
 import th.onecitizen.connectors.dashboard.R2dbcDashboardPins;
 import th.onecitizen.connectors.egress.AgencyHttp;
 import th.onecitizen.connectors.egress.EgressPolicyResolverGroup;
+import th.onecitizen.connectors.privacy.AgencyPrivacy;
 import th.onecitizen.connectors.runtime.ConnectorRuntime;
 import th.onecitizen.consent.decision.ConsentGate;
 import th.onecitizen.consent.decision.DisclosureLog;
 import th.onecitizen.platform.persistence.ModuleSchema;
 import th.onecitizen.registry.catalogue.Catalogue;
+import th.onecitizen.registry.service.ServiceStore;
 import th.onecitizen.registry.validation.HostResolver;
 import th.onecitizen.registry.validation.SandboxAllowList;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the connector runtime: egress policy, agency HTTP and credentials, assertions, calls and the dashboard. */
+/**
+ * Wires the connector runtime: egress policy, agency HTTP and credentials, assertions, calls, the dashboard and the
+ * agencies' privacy endpoints.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ConnectorsConfiguration {
 
@@ -93,5 +98,12 @@ public class ConnectorsConfiguration {
     @Bean
     Dashboard dashboard(ServiceCalls calls) {
         return new Dashboard(calls);
+    }
+
+    @Bean
+    AgencyPrivacy agencyPrivacy(ServiceStore services, ConnectorRuntime runtime,
+            ObjectProvider<DisclosureLog> disclosures) {
+        DisclosureLog log = (permit, disclosure) -> disclosures.getObject().record(permit, disclosure);
+        return new AgencyPrivacy(services, runtime, log, JsonMapper.builder().build(), Clock.systemUTC());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import th.onecitizen.mocks.agency.AgencyProfile;
+import th.onecitizen.mocks.agency.PrivacyAnswers;
 import th.onecitizen.mocks.agency.SampleAgencies;
 import th.onecitizen.mocks.agency.SampleAgency;
 import th.onecitizen.registry.service.Agency;
@@ -45,6 +46,9 @@ public final class AgencyMocksLauncher implements AutoCloseable {
                 "Vaccination records", "vaccination"},
             "dlt", new String[] {"vehicles", "vehicle_registration", "transport", "รถที่จดทะเบียนในชื่อฉัน",
                 "Vehicles registered to me", "vehicle,driving_licence"});
+
+    /** The sample agencies that receive exports sent directly by OneCitizen (s31). */
+    public static final Set<String> RECEIVERS = Set.of("sso", "moph");
 
     private final SampleAgencies agencies;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -98,9 +102,14 @@ public final class AgencyMocksLauncher implements AutoCloseable {
         Operation summary = new Operation("summary", new LocalizedText("ข้อมูลสรุป", "Summary"), "GET", p.path(),
                 null, json.readTree("{\"type\":\"object\"}"), true, Set.of(), received, s[1],
                 "health_records".equals(s[1]) ? "consent" : "public_task", true);
+        // the sample agencies take data-subject rights requests; social security and public health also receive
+        // a citizen's export directly (s31), the others cannot
+        ConnectorSpec.PrivacyEndpoints privacy = !p.id().equals(agencyId) ? null
+                : new ConnectorSpec.PrivacyEndpoints(PrivacyAnswers.ACCESS_PATH, PrivacyAnswers.CORRECTION_PATH,
+                        RECEIVERS.contains(p.id()) ? PrivacyAnswers.PORTABILITY_PATH : null);
         ConnectorSpec spec = new ConnectorSpec(a.baseUrl(), auth, 1000, 50, 1000,
                 new ConnectorSpec.BreakerPolicy(50, 800, 80, 10, 20, 10), new ConnectorSpec.RetryPolicy(2, 50),
-                256 * 1024);
+                256 * 1024, privacy);
         String nameTh = "demo-agency".equals(agencyId) ? "หน่วยงานทดลอง" : p.nameTh();
         String nameEn = "demo-agency".equals(agencyId) ? "demo agency" : p.nameEn();
         return new ServiceContent(new LocalizedText(s[3], s[4]), new LocalizedText(s[3] + " จาก" + nameTh,

@@ -57,7 +57,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
                         // anyone may verify a consent receipt against the published keys
-                        .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks", "/v1/privacy-export/schema")
+                                .permitAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
                         // S-AC-03: the breach register, the ROPA and retention runs are the DPO's alone
                         .pathMatchers("/admin/v1/breaches", "/admin/v1/breaches/**", "/admin/v1/ropa",

@@ -190,8 +190,10 @@ public final class ServiceCalls {
 
     private Mono<Void> log(ServiceDefinition service, Operation op, Permit permit, Set<String> categories,
             String outcome) {
+        // what the agency returned is recorded apart, for the notice of indirect collection (s25, R25.1)
         return Mono.defer(() -> disclosures.record(permit, new Disclosure(service.id(), op.id(), categories,
-                clock.instant(), MDC.get("traceId"), outcome)));
+                clock.instant(), MDC.get("traceId"), outcome, "ok".equals(outcome) ? op.receivesCategories()
+                        : Set.of())));
     }
 
     private static String sha256(String s) {

@@ -66,4 +66,18 @@ public final class AccessLog {
                 Sql.list(r, "categories"), r.get("decision_id", String.class), r.get("trace_id", String.class),
                 r.get("outcome", String.class));
     }
+
+    /**
+     * Every agency that received any of the subject's data, with the categories it received, from the access log
+     * and the outbox (shares not yet moved): who holds data about the citizen because of OneCitizen.
+     */
+    public Mono<java.util.Map<String, java.util.Set<String>>> recipients(String subjectRef) {
+        return db.sql("SELECT agency_id, array_agg(DISTINCT c ORDER BY c) AS cats FROM (SELECT agency_id, "
+                + "unnest(categories) c FROM consent.access_log WHERE subject_ref = :s UNION ALL SELECT agency_id, "
+                + "unnest(categories) FROM consent.access_outbox WHERE subject_ref = :s) a GROUP BY agency_id "
+                + "ORDER BY agency_id").bind("s", subjectRef)
+                .map(r -> java.util.Map.entry(r.get("agency_id", String.class),
+                        (java.util.Set<String>) new java.util.TreeSet<>(Sql.list(r, "cats")))).all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, java.util.TreeMap::new);
+    }
 }

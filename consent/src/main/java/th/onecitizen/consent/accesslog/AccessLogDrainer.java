@@ -18,9 +18,9 @@ public final class AccessLogDrainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogDrainer.class);
     private static final String COLUMNS = "id, subject_ref, occurred_at, agency_id, service_id, operation_id, "
-            + "purpose_id, basis, categories, decision_id, trace_id, outcome";
+            + "purpose_id, basis, categories, decision_id, trace_id, outcome, received_categories";
     private static final String SOURCE = "entry_id, subject_ref, occurred_at, agency_id, service_id, operation_id, "
-            + "purpose_id, basis, categories, decision_id, trace_id, outcome";
+            + "purpose_id, basis, categories, decision_id, trace_id, outcome, received_categories";
 
     private final DatabaseClient db;
     private final Duration interval;

@@ -26,13 +26,13 @@ public final class OutboxDisclosureLog implements DisclosureLog {
         // only categories the permit allowed can have flowed; anything else would be a connector bug, kept visible
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO consent.access_outbox (entry_id, subject_ref, "
                 + "occurred_at, agency_id, service_id, operation_id, purpose_id, basis, categories, decision_id, "
-                + "trace_id, outcome) VALUES (:id, :s, :at, :agency, :service, :op, :p, :basis, :cats, :decision, "
-                + ":trace, :outcome)")
+                + "trace_id, outcome, received_categories) VALUES (:id, :s, :at, :agency, :service, :op, :p, :basis, "
+                + ":cats, :decision, :trace, :outcome, :received)")
                 .bind("id", UUID.randomUUID()).bind("s", permit.subjectRef()).bind("at", Sql.ts(d.occurredAt()))
                 .bind("agency", permit.agencyId()).bind("service", d.serviceId()).bind("op", d.operationId())
                 .bind("p", permit.purposeId()).bind("basis", permit.basis().code())
                 .bind("cats", Sql.array(d.dataCategories())).bind("decision", permit.decisionId())
-                .bind("outcome", d.outcome());
+                .bind("outcome", d.outcome()).bind("received", Sql.array(d.receivedCategories()));
         return Sql.bind(spec, "trace", d.traceId(), String.class).then();
     }
 }

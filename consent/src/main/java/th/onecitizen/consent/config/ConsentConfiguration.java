@@ -3,6 +3,12 @@ package th.onecitizen.consent.config;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import th.onecitizen.consent.breach.BreachService;
+import th.onecitizen.consent.collection.AgencyNames;
+import th.onecitizen.consent.collection.IndirectCollectionExemptions;
+import th.onecitizen.consent.collection.IndirectCollectionNotices;
+import th.onecitizen.consent.decision.RightsPermits;
+import th.onecitizen.consent.dsar.CorrectionOutbox;
+import th.onecitizen.consent.dsar.PortabilityTransfers;
 import th.onecitizen.consent.breach.Notifications;
 import th.onecitizen.consent.dsar.ErasureContributor;
 import th.onecitizen.consent.dsar.ExportContributor;
@@ -127,5 +133,33 @@ public class ConsentConfiguration {
     @Bean
     AccessLog consentAccessLog(ConsentModule m) {
         return m.accessLog();
+    }
+
+    @Bean
+    RightsPermits consentRightsPermits(ConsentModule m) {
+        return m.rightsPermits();
+    }
+
+    @Bean
+    CorrectionOutbox consentCorrectionOutbox(ConsentModule m) {
+        return m.corrections();
+    }
+
+    @Bean
+    PortabilityTransfers consentPortabilityTransfers(ConsentModule m) {
+        return m.transfers();
+    }
+
+    @Bean
+    IndirectCollectionExemptions consentIndirectCollectionExemptions(ConsentModule m) {
+        return m.exemptions();
+    }
+
+    /** Notices of indirect collection, checked every five outbox drain intervals (1 s by default). */
+    @Bean
+    IndirectCollectionNotices consentIndirectCollectionNotices(DatabaseClient db, ObjectProvider<AgencyNames> names,
+            ConsentProperties p) {
+        java.time.Duration every = p.outbox().drainInterval().multipliedBy(5);
+        return new IndirectCollectionNotices(db, names.getIfAvailable(AgencyNames::none), every, Clock.systemUTC());
     }
 }

@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import th.onecitizen.consent.breach.BreachService;
 import th.onecitizen.consent.breach.Notifications;
+import th.onecitizen.consent.collection.IndirectCollectionExemptions;
+import th.onecitizen.consent.collection.IndirectCollectionExport;
+import th.onecitizen.consent.decision.RightsPermits;
 import th.onecitizen.consent.dsar.ConsentRecordsErasure;
+import th.onecitizen.consent.dsar.CorrectionOutbox;
+import th.onecitizen.consent.dsar.PortabilityTransfers;
 import th.onecitizen.consent.dsar.ConsentRecordsExport;
 import th.onecitizen.consent.dsar.ErasureContributor;
 import th.onecitizen.consent.dsar.ExportContributor;
@@ -49,6 +54,13 @@ public final class ConsentModule {
     private final Ropa ropa;
     private final RetentionJob retention;
     private final IdempotencyStore idempotency;
+    private final RightsPermits rightsPermits;
+    private final CorrectionOutbox corrections;
+    private final PortabilityTransfers transfers;
+    private final IndirectCollectionExemptions exemptions;
+
+    /** How often a correction is tried before it is recorded as undeliverable (backoff up to the outbox's). */
+    public static final int CORRECTION_ATTEMPTS = 8;
 
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
@@ -65,7 +77,8 @@ public final class ConsentModule {
         this.drainer = new AccessLogDrainer(db, p.outbox().drainInterval(), p.outbox().batchSize(),
                 p.outbox().maxBackoff());
         this.accessLog = new AccessLog(db);
-        List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db)));
+        List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db),
+                new IndirectCollectionExport(db)));
         allExporters.addAll(exporters);
         List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db)));
         allErasers.addAll(erasers);
@@ -75,6 +88,26 @@ public final class ConsentModule {
         this.ropa = new Ropa(purposes, db, p.controller());
         this.retention = new RetentionJob(db, redis, p.retention(), clock);
         this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
+        this.rightsPermits = new RightsPermits(db, p.permitTtl(), clock);
+        this.corrections = new CorrectionOutbox(db, tx, CORRECTION_ATTEMPTS, p.outbox().maxBackoff());
+        this.transfers = new PortabilityTransfers(db, tx, clock);
+        this.exemptions = new IndirectCollectionExemptions(db, clock);
+    }
+
+    public RightsPermits rightsPermits() {
+        return rightsPermits;
+    }
+
+    public CorrectionOutbox corrections() {
+        return corrections;
+    }
+
+    public PortabilityTransfers transfers() {
+        return transfers;
+    }
+
+    public IndirectCollectionExemptions exemptions() {
+        return exemptions;
     }
 
     public PrivacyRequestService privacyRequests() {

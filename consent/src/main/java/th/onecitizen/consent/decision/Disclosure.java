@@ -13,9 +13,16 @@ import java.util.Set;
  * @param occurredAt     when the call was made
  * @param traceId        the trace id of the call, for audit
  * @param outcome        {@code ok}, {@code failed}, {@code timeout}, ...
+ * @param receivedCategories the categories the agency returned to OneCitizen (collection from another source, s25)
  */
 public record Disclosure(String serviceId, String operationId, Set<String> dataCategories, Instant occurredAt,
-        String traceId, String outcome) {
+        String traceId, String outcome, Set<String> receivedCategories) {
+
+    /** A share in which the agency returned no personal data. */
+    public Disclosure(String serviceId, String operationId, Set<String> dataCategories, Instant occurredAt,
+            String traceId, String outcome) {
+        this(serviceId, operationId, dataCategories, occurredAt, traceId, outcome, Set.of());
+    }
 
     public Disclosure {
         Objects.requireNonNull(serviceId, "serviceId");
@@ -23,5 +30,6 @@ public record Disclosure(String serviceId, String operationId, Set<String> dataC
         dataCategories = Set.copyOf(Objects.requireNonNull(dataCategories, "dataCategories"));
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(outcome, "outcome");
+        receivedCategories = Set.copyOf(receivedCategories == null ? Set.of() : receivedCategories);
     }
 }

@@ -13,4 +13,9 @@ public interface ExportContributor {
 
     /** The section's content for the subject: JSON-serialisable maps, lists and scalars. */
     Mono<Object> contribute(String subjectRef);
+
+    /** The section for the subject's request {@code requestId}; contributors that reach agencies need the request. */
+    default Mono<Object> contribute(String subjectRef, java.util.UUID requestId) {
+        return contribute(subjectRef);
+    }
 }

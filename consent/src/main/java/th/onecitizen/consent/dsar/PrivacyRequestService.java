@@ -174,20 +174,23 @@ public final class PrivacyRequestService {
     public Flux<CorrectionTask> corrections(UUID id) {
         return current(id).flatMapMany(r -> db.sql("SELECT * FROM consent.correction_task WHERE request_id = :id "
                 + "ORDER BY agency_id").bind("id", id).map(t -> new CorrectionTask(t.get("agency_id", String.class),
-                        t.get("status", String.class), Sql.instant(t, "created_at"), Sql.instant(t, "delivered_at")))
-                .all());
+                        t.get("status", String.class), Sql.instant(t, "created_at"), Sql.instant(t, "delivered_at"),
+                        Sql.list(t, "categories"), t.get("attempts", Integer.class), t.get("last_error", String.class),
+                        t.get("reference", String.class))).all());
     }
 
     /**
      * One outbound correction per agency that received any of the subject's data, as the access log (and its
-     * outbox, for shares not yet moved) records them.
+     * outbox, for shares not yet moved) records them, with the categories it received; {@link CorrectionOutbox}
+     * delivers them.
      */
     private Mono<Void> fanOutCorrection(UUID id) {
-        return db.sql("INSERT INTO consent.correction_task (request_id, agency_id, status, created_at) SELECT :id, "
-                + "a.agency_id, 'pending', now() FROM (SELECT agency_id FROM consent.access_log WHERE subject_ref = "
-                + "(SELECT subject_ref FROM consent.privacy_request WHERE id = :id) UNION SELECT agency_id FROM "
+        return db.sql("INSERT INTO consent.correction_task (request_id, agency_id, status, created_at, categories) "
+                + "SELECT :id, a.agency_id, 'pending', now(), array_agg(DISTINCT a.c ORDER BY a.c) FROM (SELECT "
+                + "agency_id, unnest(categories) c FROM consent.access_log WHERE subject_ref = (SELECT subject_ref "
+                + "FROM consent.privacy_request WHERE id = :id) UNION ALL SELECT agency_id, unnest(categories) FROM "
                 + "consent.access_outbox WHERE subject_ref = (SELECT subject_ref FROM consent.privacy_request "
-                + "WHERE id = :id)) a ON CONFLICT DO NOTHING").bind("id", id).then();
+                + "WHERE id = :id)) a GROUP BY a.agency_id ON CONFLICT DO NOTHING").bind("id", id).then();
     }
 
     /** How many open requests are past their legal deadline (a metric; should be 0). */
@@ -267,7 +270,7 @@ public final class PrivacyRequestService {
                 return Mono.error(new ProblemException(ConsentError.PRIVACY_REQUEST_NOT_FOUND,
                         "This request has no export"));
             }
-            return Flux.fromIterable(exporters).concatMap(e -> e.contribute(subjectRef)
+            return Flux.fromIterable(exporters).concatMap(e -> e.contribute(subjectRef, id)
                     .map(content -> Map.entry(e.section(), content))).collectList().map(sections -> {
                         Map<String, Object> doc = new LinkedHashMap<>();
                         doc.put("$schema", EXPORT_SCHEMA);

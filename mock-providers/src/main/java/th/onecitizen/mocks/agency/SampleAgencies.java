@@ -41,7 +41,11 @@ public final class SampleAgencies implements AutoCloseable {
 
     /** Puts every agency back to normal. */
     public void heal() {
-        agencies.values().forEach(a -> a.fault(FaultMode.NONE));
+        agencies.values().forEach(a -> {
+            a.fault(FaultMode.NONE);
+            a.privacyFault(FaultMode.NONE);
+            a.holdsNoData(false);
+        });
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class SampleAgency implements AutoCloseable {
     private final WireMockServer server;
     private volatile FaultMode fault = FaultMode.NONE;
     private volatile int slowMillis = 1500;
+    private volatile FaultMode privacyFault = FaultMode.NONE;
+    private volatile boolean holdsNoData;
 
     public SampleAgency(AgencyProfile profile, int port) {
         this.profile = profile;
@@ -59,6 +61,23 @@ public final class SampleAgency implements AutoCloseable {
     public synchronized void slowMillis(int millis) {
         this.slowMillis = millis;
         install();
+    }
+
+    /** Switches the fault mode of the privacy endpoints only (access, correction, portability). */
+    public synchronized void privacyFault(FaultMode mode) {
+        this.privacyFault = mode;
+        install();
+    }
+
+    /** When true the access endpoint answers that the agency holds no data about the citizen. */
+    public synchronized void holdsNoData(boolean none) {
+        this.holdsNoData = none;
+        install();
+    }
+
+    /** Every request received on one of the privacy endpoints ({@link PrivacyAnswers}' paths). */
+    public List<LoggedRequest> privacyRequestLog(String path) {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)));
     }
 
     /** The current fault mode. */
@@ -98,20 +117,44 @@ public final class SampleAgency implements AutoCloseable {
         server.stubFor(any(urlPathEqualTo(profile.path())).atPriority(5)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"unauthorized\"}")));
+        privacy(PrivacyAnswers.ACCESS_PATH, holdsNoData ? PrivacyAnswers.noData()
+                : PrivacyAnswers.access(profile.id()));
+        privacy(PrivacyAnswers.CORRECTION_PATH, PrivacyAnswers.accepted(profile.id(), "COR"));
+        privacy(PrivacyAnswers.PORTABILITY_PATH, PrivacyAnswers.accepted(profile.id(), "PORT"));
+    }
+
+    /** A privacy endpoint: POST with a JSON body, the citizen assertion and the agency's credential. */
+    private void privacy(String path, String body) {
+        MappingBuilder authorised = post(urlPathEqualTo(path))
+                .withHeader(ASSERTION_HEADER, matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(matching("(?s)\\{.*\"request_id\".*\\}"));
+        authorised = profile.apiKey() != null ? authorised.withHeader("X-API-Key", equalTo(profile.apiKey()))
+                : authorised.withHeader("Authorization", equalTo("Bearer " + AgencyProfile.OAUTH_ACCESS_TOKEN));
+        ResponseDefinitionBuilder ok = aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(body).withTransformers("response-template");
+        server.stubFor(authorised.atPriority(1).willReturn(faulty(ok, privacyFault, body)));
+        server.stubFor(any(urlPathEqualTo(path)).atPriority(5)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"unauthorized\"}")));
     }
 
     private ResponseDefinitionBuilder answer() {
-        ResponseDefinitionBuilder ok = aResponse().withStatus(200).withHeader("Content-Type", "application/json");
-        return switch (fault) {
-            case NONE -> ok.withBody(profile.body());
-            case SLOW -> ok.withBody(profile.body()).withFixedDelay(slowMillis);
+        ResponseDefinitionBuilder ok = aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(profile.body());
+        return faulty(ok, fault, profile.body());
+    }
+
+    private ResponseDefinitionBuilder faulty(ResponseDefinitionBuilder ok, FaultMode mode, String body) {
+        return switch (mode) {
+            case NONE -> ok;
+            case SLOW -> ok.withFixedDelay(slowMillis);
             case SERVER_ERROR -> aResponse().withStatus(503).withBody("{\"error\":\"maintenance\"}");
             case CONNECTION_RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
-            case MALFORMED_JSON -> ok.withBody(profile.body().substring(0, profile.body().length() / 2));
+            case MALFORMED_JSON -> ok.withBody(body.substring(0, body.length() / 2));
             case OVERSIZED -> ok.withBody("{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
-            case DRIBBLE -> ok.withBody(profile.body()).withChunkedDribbleDelay(profile.body().length(),
-                    profile.body().length() * 1000);
-            case NEVER_ANSWERS -> ok.withBody(profile.body()).withFixedDelay(600_000);
+            case DRIBBLE -> ok.withChunkedDribbleDelay(body.length(), body.length() * 1000);
+            case NEVER_ANSWERS -> ok.withFixedDelay(600_000);
             case REDIRECT_INWARD -> aResponse().withStatus(302).withHeader("Location",
                     "http://127.0.0.1:" + server.port() + "/admin/secrets");
         };

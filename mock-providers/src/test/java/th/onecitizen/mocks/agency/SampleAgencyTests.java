@@ -65,4 +65,36 @@ class SampleAgencyTests {
         assertThatThrownBy(() -> get(true)).isInstanceOf(IOException.class);
         dopa.fault(FaultMode.NONE);
     }
+
+    private HttpResponse<String> privacy(String path, String body, boolean withKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dopa.baseUrl() + path))
+                .header(SampleAgency.ASSERTION_HEADER, ASSERTION).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (withKey) {
+            b.header("X-API-Key", dopa.profile().apiKey());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void privacyEndpointsWhenAuthorisedThenAnswerAcknowledgeAndFailOnDemand() throws Exception {
+        String request = "{\"request_id\":\"r-1\",\"right\":\"access\"}";
+        HttpResponse<String> access = privacy(PrivacyAnswers.ACCESS_PATH, request, true);
+        assertThat(access.statusCode()).isEqualTo(200);
+        assertThat(access.body()).contains("\"status\":\"data\"", "obtained_without_consent", "Civil Registration Act");
+        assertThat(privacy(PrivacyAnswers.ACCESS_PATH, request, false).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> correction = privacy(PrivacyAnswers.CORRECTION_PATH, request, true);
+        assertThat(correction.body()).isEqualTo("{\"status\":\"accepted\",\"reference\":\"DOPA-COR-r-1\"}");
+
+        dopa.holdsNoData(true);
+        assertThat(privacy(PrivacyAnswers.ACCESS_PATH, request, true).body()).isEqualTo("{\"status\":\"no_data\"}");
+        dopa.privacyFault(FaultMode.SERVER_ERROR);
+        assertThat(privacy(PrivacyAnswers.ACCESS_PATH, request, true).statusCode()).isEqualTo(503);
+        assertThat(get(true).statusCode()).isEqualTo(200);
+        dopa.privacyFault(FaultMode.NONE);
+        dopa.holdsNoData(false);
+        assertThat(dopa.privacyRequestLog(PrivacyAnswers.ACCESS_PATH)).hasSizeGreaterThanOrEqualTo(4);
+    }
 }

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param breaker       when to stop calling the agency, and for how long
  * @param retry         how idempotent operations are retried
  * @param maxResponseBytes the largest answer accepted; larger ones are cut and refused
+ * @param privacy       the agency's privacy endpoints (data-subject rights), or null when it declares none
  */
 public record ConnectorSpec(String baseUrl, AgencyAuth auth, int timeoutMillis, int maxConcurrent, int ratePerSecond,
-        BreakerPolicy breaker, RetryPolicy retry, int maxResponseBytes) {
+        BreakerPolicy breaker, RetryPolicy retry, int maxResponseBytes, PrivacyEndpoints privacy) {
+
+    /** A connector that declares no privacy endpoints. */
+    public ConnectorSpec(String baseUrl, AgencyAuth auth, int timeoutMillis, int maxConcurrent, int ratePerSecond,
+            BreakerPolicy breaker, RetryPolicy retry, int maxResponseBytes) {
+        this(baseUrl, auth, timeoutMillis, maxConcurrent, ratePerSecond, breaker, retry, maxResponseBytes, null);
+    }
 
     public ConnectorSpec {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -45,5 +52,17 @@ public record ConnectorSpec(String baseUrl, AgencyAuth auth, int timeoutMillis, 
      * @param initialBackoffMillis the first wait; each further wait doubles
      */
     public record RetryPolicy(int maxAttempts, int initialBackoffMillis) {
+    }
+
+    /**
+     * Where the agency answers data-subject rights requests (PDPA s30, s31, s35), below the connector's base URL.
+     * Each is a fixed path OneCitizen POSTs to with a signed citizen assertion; null when the agency does not take
+     * that kind of request. The contract is in docs/agency-onboarding.md.
+     *
+     * @param accessPath             answers what the agency holds about the citizen (access and portability)
+     * @param correctionPath         accepts a rectification the citizen obtained (s35)
+     * @param portabilityReceivePath receives a citizen's export sent directly by OneCitizen (s31)
+     */
+    public record PrivacyEndpoints(String accessPath, String correctionPath, String portabilityReceivePath) {
     }
 }

@@ -29,6 +29,7 @@ public final class ServiceValidator {
     private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern PATH = Pattern.compile("(/([A-Za-z0-9._~-]+|\\{[a-z][A-Za-z0-9]{0,31}\\}))+/?|/");
     // Control characters, bidi overrides and other format characters have no place in a name (S-IN-03).
+    private static final Pattern FIXED_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
 
     private final TargetPolicy targets;
@@ -89,6 +90,13 @@ public final class ServiceValidator {
         checkConnector(c.connector());
     }
 
+    private static void privacyPath(String field, String path) {
+        if (path != null && (path.length() > 200 || !FIXED_PATH.matcher(path).matches() || path.contains("/../")
+                || path.endsWith("/.."))) {
+            throw invalid(field, "must be an absolute path of plain segments (no variables)");
+        }
+    }
+
     private void checkOperation(String at, Operation op) {
         if (!ID.matcher(op.id()).matches()) {
             throw invalid(at + ".id", "must be 2 to 63 lowercase letters, digits or hyphens");
@@ -144,6 +152,11 @@ public final class ServiceValidator {
     }
 
     private static void checkConnector(ConnectorSpec s) {
+        if (s.privacy() != null) {
+            privacyPath("connector.privacy.access_path", s.privacy().accessPath());
+            privacyPath("connector.privacy.correction_path", s.privacy().correctionPath());
+            privacyPath("connector.privacy.portability_receive_path", s.privacy().portabilityReceivePath());
+        }
         range("connector.timeout_ms", s.timeoutMillis(), 100, 30_000);
         range("connector.max_concurrent", s.maxConcurrent(), 1, 500);
         range("connector.rate_per_second", s.ratePerSecond(), 1, 10_000);

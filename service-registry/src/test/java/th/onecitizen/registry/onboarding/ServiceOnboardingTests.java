@@ -11,6 +11,7 @@ import reactor.test.StepVerifier;
 import th.onecitizen.platform.error.ProblemException;
 import th.onecitizen.registry.RegistryFixture;
 import th.onecitizen.registry.TestServices;
+import th.onecitizen.registry.service.ConnectorSpec;
 import th.onecitizen.registry.service.ServiceDefinition;
 import th.onecitizen.registry.service.ServiceDefinition.ServiceContent;
 import th.onecitizen.registry.service.ServiceStatus;
@@ -155,5 +156,30 @@ class ServiceOnboardingTests {
         StepVerifier.create(registry.onboarding.create(agency, "vaccines", health, "agency"))
                 .expectErrorSatisfies(e -> assertThat(((ProblemException) e).error().code())
                         .isEqualTo("lawful_basis_invalid")).verify();
+    }
+
+    private static ServiceContent withPrivacy(ServiceContent base, ConnectorSpec.PrivacyEndpoints privacy) {
+        ConnectorSpec c = base.connector();
+        return new ServiceContent(base.name(), base.description(), base.category(), base.tags(), base.minAssurance(),
+                base.operations(), new ConnectorSpec(c.baseUrl(), c.auth(), c.timeoutMillis(), c.maxConcurrent(),
+                        c.ratePerSecond(), c.breaker(), c.retry(), c.maxResponseBytes(), privacy));
+    }
+
+    @Test
+    void createWhenPrivacyEndpointsAreFixedPathsThenStoredAndAVariableOrTraversalIsRefused() {
+        String agency = registry.newAgency();
+        ConnectorSpec.PrivacyEndpoints privacy = new ConnectorSpec.PrivacyEndpoints("/privacy/v1/access",
+                "/privacy/v1/corrections", null);
+        StepVerifier.create(registry.onboarding.create(agency, "rights", withPrivacy(content(), privacy), "agency"))
+                .assertNext(s -> assertThat(s.content().connector().privacy()).isEqualTo(privacy)).verifyComplete();
+        assertThat(registry.store.find(agency + ".rights").block().content().connector().privacy())
+                .isEqualTo(privacy);
+
+        for (String bad : List.of("/privacy/{sub}", "/privacy/../admin", "privacy", "/a?b=1")) {
+            StepVerifier.create(registry.onboarding.create(agency, "bad-rights", withPrivacy(content(),
+                    new ConnectorSpec.PrivacyEndpoints("/privacy/v1/access", bad, null)), "agency"))
+                    .expectErrorSatisfies(e -> assertThat(((ProblemException) e).properties())
+                            .containsEntry("field", "connector.privacy.correction_path")).verify();
+        }
     }
 }
