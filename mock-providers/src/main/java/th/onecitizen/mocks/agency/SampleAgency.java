@@ -29,6 +29,7 @@ public final class SampleAgency implements AutoCloseable {
     private final WireMockServer server;
     private volatile FaultMode fault = FaultMode.NONE;
     private volatile int slowMillis = 1500;
+    private final java.util.Map<String, Integer> extraPaths = new java.util.LinkedHashMap<>();
 
     public SampleAgency(AgencyProfile profile, int port) {
         this.profile = profile;
@@ -58,6 +59,20 @@ public final class SampleAgency implements AutoCloseable {
     /** The delay of {@link FaultMode#SLOW}. */
     public synchronized void slowMillis(int millis) {
         this.slowMillis = millis;
+        install();
+    }
+
+    /**
+     * Also answers {@code path} like the summary (same credentials, same body), after {@code delayMillis}: many
+     * services with their own latencies on one sample agency (the dashboard fan-out benchmark). Kept across fault
+     * changes, which touch only the summary path.
+     */
+    public synchronized void extraPath(String path, int delayMillis) {
+        if (!path.startsWith("/") || path.equals(profile.path()) || delayMillis < 0) {
+            throw new IllegalArgumentException("An extra path must start with '/', differ from the summary path "
+                    + "and have a delay of 0 ms or more");
+        }
+        extraPaths.put(path, delayMillis);
         install();
     }
 
@@ -98,6 +113,22 @@ public final class SampleAgency implements AutoCloseable {
         server.stubFor(any(urlPathEqualTo(profile.path())).atPriority(5)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"unauthorized\"}")));
+        extraPaths.forEach((path, delay) -> {
+            MappingBuilder extra = any(urlPathEqualTo(path))
+                    .withHeader(ASSERTION_HEADER, matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
+            extra = profile.apiKey() != null ? extra.withHeader("X-API-Key", equalTo(profile.apiKey()))
+                    : extra.withHeader("Authorization", equalTo("Bearer " + AgencyProfile.OAUTH_ACCESS_TOKEN));
+            server.stubFor(extra.atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(profile.body()).withFixedDelay(delay)));
+            server.stubFor(any(urlPathEqualTo(path)).atPriority(5)
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                            .withBody("{\"error\":\"unauthorized\"}")));
+        });
+    }
+
+    /** Requests received so far on {@code path}. */
+    public int requestsTo(String path) {
+        return server.countRequestsMatching(any(urlPathEqualTo(path)).build().getRequest()).getCount();
     }
 
     private ResponseDefinitionBuilder answer() {
