@@ -59,6 +59,9 @@ services() {
   local token; token=$("$JAVA" -cp benchmarks/target/benchmarks.jar th.onecitizen.benchmarks.DemoCitizenToken "$PORT")
   local via="http://127.0.0.1:$PORT/v1/services/dopa.household/operations/summary"
   local direct="http://127.0.0.1:$mocks/civil-registration/v1/household"
+  # steady state first: WARM seconds at 8 connections (the JIT compiles the call path), not recorded
+  WRK_METHOD=POST WRK_BODY='{}' WRK_HEADERS="Authorization: Bearer $token|Content-Type: application/json" \
+    wrk -t1 -c 8 -d "${WARM:-20}s" -s benchmarks/http/call.lua "$via" >/dev/null
   for c in $CONCS; do
     WRK_METHOD=POST WRK_BODY='{}' WRK_HEADERS="Authorization: Bearer $token|Content-Type: application/json" \
       wrk -t1 -c "$c" -d 5s -s benchmarks/http/call.lua "$via" >/dev/null   # warm-up, not recorded
@@ -101,6 +104,8 @@ dashboard() {
   curl -fs -X PUT -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     -d "{\"service_ids\":[$ids]}" "http://127.0.0.1:$PORT/v1/me/dashboard" >/dev/null
   local via="http://127.0.0.1:$PORT/v1/dashboard"
+  WRK_HEADERS="Authorization: Bearer $token" wrk -t1 -c 8 -d "${WARM:-20}s" -s benchmarks/http/call.lua "$via" \
+    >/dev/null   # steady state first, not recorded
   echo "dashboard items ok: $(curl -fs -H "Authorization: Bearer $token" "$via" | grep -o '"status":"ok"' | wc -l) of ${#lats[@]}; slowest $name (${lats[$slowest]} ms) at $direct"
   for c in $CONCS; do
     WRK_HEADERS="Authorization: Bearer $token" wrk -t1 -c "$c" -d 5s -s benchmarks/http/call.lua "$via" >/dev/null  # warm-up

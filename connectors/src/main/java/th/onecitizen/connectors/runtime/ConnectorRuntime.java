@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import th.onecitizen.connectors.ConnectorError;
 import th.onecitizen.connectors.assertion.CitizenAssertions;
 import th.onecitizen.connectors.auth.AgencyCredentials;
@@ -77,7 +78,11 @@ public final class ConnectorRuntime {
     public Mono<AgencyResponse> call(ServiceDefinition service, Operation operation, Permit permit, JsonNode body) {
         Resilience r = resilience(service);
         long start = System.nanoTime();
-        Mono<AgencyResponse> attempt = Mono.defer(() -> attempt(service, operation, permit, body, r.spec(), start));
+        // Each attempt (the assertion's signature, the request) runs on a parallel worker, not on the thread that
+        // delivered the permit: that is a Redis event loop, which would then sign the calls of a whole dashboard one
+        // after another while every other Redis reply of the instance waited behind them.
+        Mono<AgencyResponse> attempt = Mono.defer(() -> attempt(service, operation, permit, body, r.spec(), start))
+                .subscribeOn(Schedulers.parallel());
         return r.protect(attempt, operation.idempotent())
                 .doOnSuccess(x -> record(service.id(), "ok", start))
                 .onErrorMap(e -> problem(service, r, e, start));
