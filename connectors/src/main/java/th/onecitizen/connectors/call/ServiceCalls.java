@@ -70,7 +70,8 @@ public final class ServiceCalls {
      */
     public Mono<CallResult> invoke(Citizen citizen, String serviceId, String operationId, JsonNode body,
             String idempotencyKey) {
-        Mono<Early> early = early(citizen, catalogue.peek(serviceId), operationId, body);
+        Mono<Early> early = Mono.defer(() -> early(citizen, catalogue.peek(serviceId), operationId, body))
+                .onErrorResume(e -> Mono.empty()); // an early decision that cannot even start: decide later
         Mono<ServiceDefinition> current = catalogue.find(serviceId)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(RegistryError.SERVICE_NOT_FOUND,
                         "Service " + serviceId + " was not found")))
