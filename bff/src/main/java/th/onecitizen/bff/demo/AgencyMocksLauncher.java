@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ports, as in tests), allows exactly their origins as sandbox origins, and describes their summary services, which
  * {@link DemoSeeder} registers as active. The {@code agency-demo} client's agency ({@code demo-agency}) owns a
  * sandbox service on the civil-registration sample, so that anyone can try the agency API at once.
+ * <p>
+ * For the dashboard fan-out benchmark, {@code onecitizen.demo.fan-out-latencies-ms} (a list of delays) adds one
+ * agency per delay ({@code fanout01}, {@code fanout02}, ...), each with a summary service on its own path of one of
+ * the API-key sample agencies (round robin), answering after its own delay.
  */
 @Component
 @Profile("demo")
@@ -49,8 +53,12 @@ public final class AgencyMocksLauncher implements AutoCloseable {
 
     /** The sample agencies that receive exports sent directly by OneCitizen (s31). */
     public static final Set<String> RECEIVERS = Set.of("sso", "moph");
+    /** The prefix of the fan-out benchmark's agencies and of their paths. */
+    static final String FAN_OUT = "fanout";
+    private static final List<String> API_KEY_SAMPLES = List.of("dopa", "sso", "moph", "dlt");
 
     private final SampleAgencies agencies;
+    private final List<Integer> fanOutLatencies;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AgencyMocksLauncher(Environment env, SandboxAllowList sandbox) {
@@ -64,6 +72,20 @@ public final class AgencyMocksLauncher implements AutoCloseable {
                 a.fault(th.onecitizen.mocks.agency.FaultMode.SLOW);
             });
         }
+        Integer[] fanOut = env.getProperty("onecitizen.demo.fan-out-latencies-ms", Integer[].class);
+        this.fanOutLatencies = fanOut == null ? List.of() : List.of(fanOut);
+        for (int i = 0; i < fanOutLatencies.size(); i++) {
+            agencies.get(API_KEY_SAMPLES.get(i % API_KEY_SAMPLES.size())).extraPath(fanOutPath(i),
+                    fanOutLatencies.get(i));
+        }
+    }
+
+    private static String fanOutId(int i) {
+        return FAN_OUT + String.format(java.util.Locale.ROOT, "%02d", i + 1);
+    }
+
+    private static String fanOutPath(int i) {
+        return "/" + FAN_OUT + "/v1/" + fanOutId(i);
     }
 
     /** The running sample agencies (tests switch their fault modes). */
@@ -90,6 +112,20 @@ public final class AgencyMocksLauncher implements AutoCloseable {
                                 "The demo agency's sandbox service, backed by the sample civil registration API"),
                         sandboxed.category(), Set.of("sandbox"), sandboxed.minAssurance(), sandboxed.operations(),
                         sandboxed.connector())));
+        for (int i = 0; i < fanOutLatencies.size(); i++) {
+            SampleAgency mock = agencies.get(API_KEY_SAMPLES.get(i % API_KEY_SAMPLES.size()));
+            String id = fanOutId(i);
+            ServiceContent base = content(mock, SERVICES.get("dopa"), id);
+            Operation o = base.operations().get(0);
+            Operation summary = new Operation(o.id(), o.name(), o.method(), fanOutPath(i), o.requestSchema(),
+                    o.responseSchema(), o.idempotent(), o.sendsCategories(), o.receivesCategories(), o.purposeId(),
+                    o.lawfulBasis(), o.dashboard());
+            out.add(new DemoCatalogue.Entry(new Agency(id, new LocalizedText("หน่วยงานทดสอบโหลด " + (i + 1),
+                    "Fan-out benchmark agency " + (i + 1))), id + ".summary", new ServiceContent(
+                            new LocalizedText("ข้อมูลสรุป " + id, "Summary of " + id), base.description(),
+                            base.category(), Set.of(FAN_OUT), base.minAssurance(), List.of(summary),
+                            base.connector())));
+        }
         return out;
     }
 

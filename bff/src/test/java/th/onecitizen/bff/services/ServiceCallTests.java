@@ -3,6 +3,9 @@ package th.onecitizen.bff.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import th.onecitizen.bff.demo.AgencyMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.bff.support.TestAgencyServices;
+import th.onecitizen.bff.support.TestDns;
 import th.onecitizen.bff.support.TestSubjectFacts;
 import th.onecitizen.bff.support.TestTokens;
 import th.onecitizen.consent.purpose.PurposeCatalog;
@@ -40,6 +44,8 @@ class ServiceCallTests {
     AgencyMocksLauncher launcher;
     @Autowired
     PurposeCatalog purposes;
+    @Autowired
+    TestDns dns;
 
     TestAgencyServices services;
 
@@ -163,6 +169,70 @@ class ServiceCallTests {
             Thread.sleep(100);
         }
         throw new AssertionError("The call never appeared in the citizen's access log");
+    }
+
+    @Test
+    void callAfterTheServiceChangedThenDecidedForTheNewVersionNotTheOneThisInstanceKnewBefore() {
+        String id = dopaService(1000, 4);
+        String token = tokens.citizen(subjects.adult(), TestTokens.IAL_2_3);
+        call(token, id, "summary").expectStatus().isOk();
+        int before = agency("dopa").summaryRequests();
+
+        // the operation now serves another purpose, for which this agency has no consent purpose registered (new
+        // data sends the service back for approval; once approved, this instance still holds the old version until
+        // its next catalogue read)
+        String etag = web.get().uri("/agency/v1/services/{id}", id).headers(h -> h.setBearerAuth(
+                services.agencyToken("dopa"))).exchange().expectStatus().isOk().returnResult(String.class)
+                .getResponseHeaders().getETag();
+        web.put().uri("/agency/v1/services/{id}/operations/summary", id)
+                .headers(h -> h.setBearerAuth(services.agencyToken("dopa"))).header("If-Match", etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestAgencyServices.operation("summary", "GET", agency("dopa"), "tax_administration",
+                        "public_task", List.of("identity", "address"), true))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("pending");
+        web.post().uri("/admin/v1/services/{id}/approve", id).headers(h -> h.setBearerAuth(tokens.admin()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("active");
+
+        call(token, id, "summary").expectStatus().isForbidden().expectBody()
+                .jsonPath("$.purpose_id").isEqualTo("dopa.tax_administration")
+                .jsonPath("$.data_categories[1]").isEqualTo("identity");
+        assertThat(agency("dopa").summaryRequests()).isEqualTo(before);
+
+        web.post().uri("/admin/v1/services/{id}/suspend", id).headers(h -> h.setBearerAuth(tokens.admin()))
+                .exchange().expectStatus().isOk();
+        call(token, id, "summary").expectStatus().isNotFound().expectBody().jsonPath("$.code")
+                .isEqualTo("service_not_found");
+        assertThat(agency("dopa").summaryRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void S_CN_05_hostPublicAtRegistrationRebindsToLoopbackAtCallThenRefusedWithoutConnecting() throws Exception {
+        // a listener on loopback stands for the internal service the attacker wants reached: it must see nothing
+        try (ServerSocketChannel internal = ServerSocketChannel.open()) {
+            internal.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            internal.configureBlocking(false);
+            int port = ((InetSocketAddress) internal.getLocalAddress()).getPort();
+            String host = TestAgencyServices.slug("rebind") + ".agency.example.th";
+            dns.point(host, "203.150.1.10");
+            Map<String, Object> body = TestAgencyServices.body(TestAgencyServices.slug("rebind"), agency("dopa"),
+                    "civil_registration", "civil_registration", "public_task", List.of("identity", "household"));
+            body.put("connector", TestAgencyServices.connector("https://" + host + ":" + port, "dopa-key", 1000, 4));
+            String id = services.active("dopa", body);
+
+            dns.point(host, "127.0.0.1");
+            String token = tokens.citizen(subjects.adult(), TestTokens.IAL_2_3);
+            call(token, id, "summary").expectStatus().isEqualTo(502).expectBody()
+                    .jsonPath("$.code").isEqualTo("agency_target_forbidden")
+                    .jsonPath("$.service_id").isEqualTo(id)
+                    .jsonPath("$.detail").value(d -> assertThat((String) d).doesNotContain("127.0.0.1"));
+            assertThat(internal.accept()).as("a connection reached the loopback listener").isNull();
+
+            // one private record among public ones is refused the same way
+            dns.point(host, "203.150.1.10", "10.0.0.8");
+            call(token, id, "summary").expectStatus().isEqualTo(502).expectBody()
+                    .jsonPath("$.code").isEqualTo("agency_target_forbidden");
+            assertThat(internal.accept()).isNull();
+        }
     }
 
     @Test

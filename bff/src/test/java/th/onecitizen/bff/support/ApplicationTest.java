@@ -20,6 +20,6 @@ import th.onecitizen.bff.OneCitizenApplication;
 @SpringBootTest(classes = OneCitizenApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles({"demo", "test"})
-@Import(TestSubjectFacts.class)
+@Import({TestSubjectFacts.class, TestDns.class})
 public @interface ApplicationTest {
 }

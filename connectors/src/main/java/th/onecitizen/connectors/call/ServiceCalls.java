@@ -63,27 +63,101 @@ public final class ServiceCalls {
         this.clock = clock;
     }
 
-    /** Calls {@code operationId} of {@code serviceId} for {@code citizen}. */
+    /**
+     * Calls {@code operationId} of {@code serviceId} for {@code citizen}. The consent decision for the service as
+     * this instance last knew it starts at once, alongside the check that the catalogue is still current; it is used
+     * only when that check returns the very same service version, otherwise the decision is taken again.
+     */
     public Mono<CallResult> invoke(Citizen citizen, String serviceId, String operationId, JsonNode body,
             String idempotencyKey) {
-        return catalogue.find(serviceId)
+        Mono<Early> early = Mono.defer(() -> early(citizen, catalogue.peek(serviceId), operationId, body))
+                .onErrorResume(e -> Mono.empty()); // an early decision that cannot even start: decide later
+        Mono<ServiceDefinition> current = catalogue.find(serviceId)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(RegistryError.SERVICE_NOT_FOUND,
                         "Service " + serviceId + " was not found")))
-                .flatMap(hit -> {
-                    ServiceDefinition service = hit.service();
-                    Operation op = service.operation(operationId).orElseThrow(() -> new ProblemException(
-                            RegistryError.OPERATION_NOT_FOUND, "Service " + serviceId + " has no operation "
-                                    + operationId, Map.of("service_id", serviceId)));
-                    checkAssurance(citizen, service);
-                    checkRequest(service, op, body);
-                    return decide(citizen, service, op).flatMap(permit -> idempotent(citizen, service, op, body,
-                            idempotencyKey, permit));
-                });
+                .map(hit -> hit.service());
+        return Mono.zip(current, early.defaultIfEmpty(Early.NONE)).flatMap(t -> {
+            ServiceDefinition service = t.getT1();
+            Operation op = operation(service, operationId);
+            checkAssurance(citizen, service);
+            checkRequest(service, op, body);
+            Mono<Permit> permit = t.getT2().isFor(service, op) ? t.getT2().permit(this, citizen)
+                    : decide(citizen, service, op);
+            return permit.flatMap(p -> idempotent(citizen, service, op, body, idempotencyKey, p));
+        });
+    }
+
+    /**
+     * Calls {@code operationId} of {@code service}, which the caller has just read from the catalogue (the dashboard
+     * reads all its services with one currency check).
+     */
+    public Mono<CallResult> invoke(Citizen citizen, ServiceDefinition service, String operationId, JsonNode body,
+            String idempotencyKey) {
+        return Mono.defer(() -> {
+            Operation op = operation(service, operationId);
+            checkAssurance(citizen, service);
+            checkRequest(service, op, body);
+            return decide(citizen, service, op).flatMap(p -> idempotent(citizen, service, op, body, idempotencyKey,
+                    p));
+        });
     }
 
     /** The service a dashboard shows for a service: its summary operation. */
     public Mono<ServiceDefinition> active(String serviceId) {
         return catalogue.find(serviceId).map(h -> h.service());
+    }
+
+    /** The active services among {@code serviceIds}, after one catalogue currency check for all of them. */
+    public Mono<Map<String, ServiceDefinition>> active(List<String> serviceIds) {
+        return catalogue.findAll(serviceIds);
+    }
+
+    /** How long calls to this service's agency have been taking lately, in ms; 0 before the first call. */
+    public long typicalLatencyMillis(String serviceId) {
+        return runtime.typicalLatencyMillis(serviceId);
+    }
+
+    private static Operation operation(ServiceDefinition service, String operationId) {
+        return service.operation(operationId).orElseThrow(() -> new ProblemException(
+                RegistryError.OPERATION_NOT_FOUND, "Service " + service.id() + " has no operation "
+                        + operationId, Map.of("service_id", service.id())));
+    }
+
+    /**
+     * The consent decision for the service as last known, when the call would pass the local checks against it;
+     * empty otherwise. An error is kept, not raised: it matters only if the decision is used.
+     */
+    private Mono<Early> early(Citizen citizen, ServiceDefinition known, String operationId, JsonNode body) {
+        if (known == null) {
+            return Mono.empty();
+        }
+        Operation op = known.operation(operationId).orElse(null);
+        try {
+            if (op == null) {
+                return Mono.empty();
+            }
+            checkAssurance(citizen, known);
+            checkRequest(known, op, body);
+        } catch (ProblemException e) {
+            return Mono.empty();
+        }
+        return consent.decide(request(citizen, known, op))
+                .map(d -> new Early(known, op, d, null))
+                .onErrorResume(e -> Mono.just(new Early(known, op, null, e)));
+    }
+
+    /** A decision taken for {@code service} before the catalogue confirmed it current. */
+    private record Early(ServiceDefinition service, Operation op, Decision decision, Throwable error) {
+
+        static final Early NONE = new Early(null, null, null, null);
+
+        boolean isFor(ServiceDefinition current, Operation currentOp) {
+            return service != null && (service == current || service.equals(current)) && op.equals(currentOp);
+        }
+
+        Mono<Permit> permit(ServiceCalls calls, Citizen citizen) {
+            return error != null ? Mono.error(error) : calls.permit(citizen, service, op, decision);
+        }
     }
 
     private static void checkAssurance(Citizen citizen, ServiceDefinition service) {
@@ -116,22 +190,28 @@ public final class ServiceCalls {
     }
 
     private Mono<Permit> decide(Citizen citizen, ServiceDefinition service, Operation op) {
+        return consent.decide(request(citizen, service, op)).flatMap(d -> permit(citizen, service, op, d));
+    }
+
+    private DecisionRequest request(Citizen citizen, ServiceDefinition service, Operation op) {
+        return new DecisionRequest(citizen.subjectRef(), service.agencyId(), purposes.purposeFor(service, op),
+                op.allCategories());
+    }
+
+    private Mono<Permit> permit(Citizen citizen, ServiceDefinition service, Operation op, Decision decision) {
         String purpose = purposes.purposeFor(service, op);
         Set<String> categories = op.allCategories();
-        return consent.decide(new DecisionRequest(citizen.subjectRef(), service.agencyId(), purpose, categories))
-                .flatMap(decision -> {
-                    if (decision instanceof Decision.Refused refused) {
-                        return Mono.error(refusal(refused.refusal(), service, op, purpose, categories));
-                    }
-                    Permit permit = ((Decision.Allowed) decision).permit();
-                    if (!permit.isValidAt(clock.instant()) || !permit.agencyId().equals(service.agencyId())
-                            || !permit.dataCategories().containsAll(categories)
-                            || !permit.subjectRef().equals(citizen.subjectRef())) {
-                        return Mono.error(new ProblemException(ConnectorError.PERMIT_INVALID, "The consent permit "
-                                + "does not cover this call to " + service.id(), Map.of("service_id", service.id())));
-                    }
-                    return Mono.just(permit);
-                });
+        if (decision instanceof Decision.Refused refused) {
+            return Mono.error(refusal(refused.refusal(), service, op, purpose, categories));
+        }
+        Permit permit = ((Decision.Allowed) decision).permit();
+        if (!permit.isValidAt(clock.instant()) || !permit.agencyId().equals(service.agencyId())
+                || !permit.dataCategories().containsAll(categories)
+                || !permit.subjectRef().equals(citizen.subjectRef())) {
+            return Mono.error(new ProblemException(ConnectorError.PERMIT_INVALID, "The consent permit "
+                    + "does not cover this call to " + service.id(), Map.of("service_id", service.id())));
+        }
+        return Mono.just(permit);
     }
 
     private static ProblemException refusal(Refusal r, ServiceDefinition service, Operation op, String purpose,

@@ -31,6 +31,7 @@ public final class SampleAgency implements AutoCloseable {
     private volatile int slowMillis = 1500;
     private volatile FaultMode privacyFault = FaultMode.NONE;
     private volatile boolean holdsNoData;
+    private final java.util.Map<String, Integer> extraPaths = new java.util.LinkedHashMap<>();
 
     public SampleAgency(AgencyProfile profile, int port) {
         this.profile = profile;
@@ -80,6 +81,20 @@ public final class SampleAgency implements AutoCloseable {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)));
     }
 
+    /**
+     * Also answers {@code path} like the summary (same credentials, same body), after {@code delayMillis}: many
+     * services with their own latencies on one sample agency (the dashboard fan-out benchmark). Kept across fault
+     * changes, which touch only the summary path.
+     */
+    public synchronized void extraPath(String path, int delayMillis) {
+        if (!path.startsWith("/") || path.equals(profile.path()) || delayMillis < 0) {
+            throw new IllegalArgumentException("An extra path must start with '/', differ from the summary path "
+                    + "and have a delay of 0 ms or more");
+        }
+        extraPaths.put(path, delayMillis);
+        install();
+    }
+
     /** The current fault mode. */
     public FaultMode fault() {
         return fault;
@@ -121,6 +136,17 @@ public final class SampleAgency implements AutoCloseable {
                 : PrivacyAnswers.access(profile.id()));
         privacy(PrivacyAnswers.CORRECTION_PATH, PrivacyAnswers.accepted(profile.id(), "COR"));
         privacy(PrivacyAnswers.PORTABILITY_PATH, PrivacyAnswers.accepted(profile.id(), "PORT"));
+        extraPaths.forEach((path, delay) -> {
+            MappingBuilder extra = any(urlPathEqualTo(path))
+                    .withHeader(ASSERTION_HEADER, matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
+            extra = profile.apiKey() != null ? extra.withHeader("X-API-Key", equalTo(profile.apiKey()))
+                    : extra.withHeader("Authorization", equalTo("Bearer " + AgencyProfile.OAUTH_ACCESS_TOKEN));
+            server.stubFor(extra.atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(profile.body()).withFixedDelay(delay)));
+            server.stubFor(any(urlPathEqualTo(path)).atPriority(5)
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                            .withBody("{\"error\":\"unauthorized\"}")));
+        });
     }
 
     /** A privacy endpoint: POST with a JSON body, the citizen assertion and the agency's credential. */
@@ -137,6 +163,11 @@ public final class SampleAgency implements AutoCloseable {
         server.stubFor(any(urlPathEqualTo(path)).atPriority(5)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"unauthorized\"}")));
+    }
+
+    /** Requests received so far on {@code path}. */
+    public int requestsTo(String path) {
+        return server.countRequestsMatching(any(urlPathEqualTo(path)).build().getRequest()).getCount();
     }
 
     private ResponseDefinitionBuilder answer() {

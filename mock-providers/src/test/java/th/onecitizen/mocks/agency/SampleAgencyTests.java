@@ -29,7 +29,11 @@ class SampleAgencyTests {
     }
 
     private HttpResponse<String> get(boolean withKey) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dopa.baseUrl() + dopa.profile().path()))
+        return get(dopa.profile().path(), withKey);
+    }
+
+    private HttpResponse<String> get(String path, boolean withKey) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dopa.baseUrl() + path))
                 .header(SampleAgency.ASSERTION_HEADER, ASSERTION);
         if (withKey) {
             b.header("X-API-Key", dopa.profile().apiKey());
@@ -96,5 +100,21 @@ class SampleAgencyTests {
         dopa.privacyFault(FaultMode.NONE);
         dopa.holdsNoData(false);
         assertThat(dopa.privacyRequestLog(PrivacyAnswers.ACCESS_PATH)).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void extraPathWhenAddedThenAnswersLikeTheSummaryAndSurvivesFaultChanges() throws Exception {
+        dopa.extraPath("/fan-out/v1/agency-07", 20);
+        dopa.fault(FaultMode.SERVER_ERROR);
+        int before = dopa.requestsTo("/fan-out/v1/agency-07");
+        HttpResponse<String> r = get("/fan-out/v1/agency-07", true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("นนทบุรี");
+        assertThat(get("/fan-out/v1/agency-07", false).statusCode()).isEqualTo(401);
+        assertThat(get(true).statusCode()).isEqualTo(503);
+        assertThat(dopa.requestsTo("/fan-out/v1/agency-07")).isEqualTo(before + 2);
+        dopa.fault(FaultMode.NONE);
+        assertThatThrownBy(() -> dopa.extraPath(dopa.profile().path(), 10))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -61,6 +61,29 @@ public final class Catalogue {
         });
     }
 
+    /** The active services among {@code serviceIds} (absent ones left out), after one currency check for all. */
+    public Mono<Map<String, ServiceDefinition>> findAll(java.util.Collection<String> serviceIds) {
+        return current().map(s -> {
+            Map<String, ServiceDefinition> found = new java.util.LinkedHashMap<>();
+            for (String id : serviceIds) {
+                CatalogueIndex.Entry e = s.index.byId(id);
+                if (e != null) {
+                    found.put(id, e.service());
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * The active service with this id as this instance last knew it, without checking that it is still current
+     * (no I/O): only for starting work early that {@link #find} then confirms or discards. Null when unknown.
+     */
+    public ServiceDefinition peek(String serviceId) {
+        CatalogueIndex.Entry e = state.get().index.byId(serviceId);
+        return e == null ? null : e.service();
+    }
+
     /** The change sequence the catalogue is at, after bringing it up to date (for ETags). */
     public Mono<Long> version() {
         return current().map(s -> s.index.version());

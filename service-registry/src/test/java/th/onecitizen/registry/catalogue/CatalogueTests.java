@@ -96,4 +96,23 @@ class CatalogueTests {
         }
         assertThat(other.find(id).block()).isNotNull();
     }
+
+    @Test
+    void findAllWhenOneIsSuspendedThenOnlyTheActiveOnesAndPeekStaysStaleUntilTheNextRead() {
+        Catalogue other = registry.newInstanceCatalogue();
+        String birth = agency + ".birth";
+        String house = agency + ".house";
+        assertThat(other.findAll(java.util.List.of(house, birth, agency + ".nothing")).block())
+                .containsOnlyKeys(house, birth);
+        registry.administration.suspend(birth, "operator").block();
+        try {
+            // peek does no I/O: it still shows what this instance last read; a read brings it up to date
+            assertThat(other.peek(birth)).isNotNull();
+            assertThat(other.findAll(java.util.List.of(house, birth)).block()).containsOnlyKeys(house);
+            assertThat(other.peek(birth)).isNull();
+        } finally {
+            registry.administration.approve(birth, "operator", null).block();
+        }
+        assertThat(other.peek(agency + ".nothing")).isNull();
+    }
 }
