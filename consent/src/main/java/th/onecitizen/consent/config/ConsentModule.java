@@ -27,6 +27,7 @@ import th.onecitizen.consent.grant.SubjectFacts;
 import th.onecitizen.consent.ledger.R2dbcConsentLedger;
 import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
 import th.onecitizen.consent.receipt.ReceiptSigner;
+import th.onecitizen.consent.representation.Representations;
 
 /**
  * The consent module's parts, built once from its infrastructure and settings. Spring exposes each part as a bean;
@@ -49,6 +50,7 @@ public final class ConsentModule {
     private final Ropa ropa;
     private final RetentionJob retention;
     private final IdempotencyStore idempotency;
+    private final Representations representations;
 
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
@@ -60,7 +62,9 @@ public final class ConsentModule {
         this.signer = new ReceiptSigner(p.receiptSigningKey());
         this.gate = new DefaultConsentGate(db, facts, versions, p.decisionCache().enabled(), p.decisionCache().ttl(),
                 p.decisionCache().maxEntries(), p.permitTtl(), clock);
-        this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock);
+        this.representations = new Representations(db, tx, versions, clock);
+        this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock,
+                representations);
         this.disclosureLog = new OutboxDisclosureLog(db);
         this.drainer = new AccessLogDrainer(db, p.outbox().drainInterval(), p.outbox().batchSize(),
                 p.outbox().maxBackoff());
@@ -135,5 +139,9 @@ public final class ConsentModule {
 
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    public Representations representations() {
+        return representations;
     }
 }
