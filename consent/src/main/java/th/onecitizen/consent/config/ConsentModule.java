@@ -11,6 +11,7 @@ import th.onecitizen.consent.dsar.ConsentRecordsExport;
 import th.onecitizen.consent.dsar.ErasureContributor;
 import th.onecitizen.consent.dsar.ExportContributor;
 import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.dsar.StoredResponsesErasure;
 import th.onecitizen.consent.idempotency.IdempotencyStore;
 import th.onecitizen.consent.retention.RetentionJob;
 import th.onecitizen.consent.ropa.Ropa;
@@ -71,14 +72,15 @@ public final class ConsentModule {
         this.accessLog = new AccessLog(db);
         List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db)));
         allExporters.addAll(exporters);
-        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db)));
+        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
+        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db),
+                new StoredResponsesErasure(idempotency)));
         allErasers.addAll(erasers);
         this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock);
         this.breaches = new BreachService(db, tx, p, clock);
         this.notifications = new Notifications(db);
         this.ropa = new Ropa(purposes, db, p.controller());
         this.retention = new RetentionJob(db, redis, p.retention(), clock);
-        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
     }
 
     public PrivacyRequestService privacyRequests() {
