@@ -4,18 +4,21 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import th.onecitizen.consent.Page;
 import th.onecitizen.consent.config.Sql;
+import th.onecitizen.platform.error.CommonError;
+import th.onecitizen.platform.error.ProblemException;
 
 /**
  * The decision log (R19.1): every refused share, with the citizen's opaque id, the agency, the purpose, the
  * categories asked for, the reason code, the trace id and the time. A refusal is written with one small insert that
- * commits before the gate answers, so no refusal goes unlogged (a failed write fails the decision, which refuses the
- * call anyway). Permits are not written here: a permit that is used is in the access log with its decision id, and
- * the allow path keeps no extra write.
+ * commits before the gate answers, so no refusal goes unlogged (a failed write fails the decision with a 503
+ * problem; no data flows either way). Permits are not written here: a permit that is used is in the access log
+ * with its decision id, and the allow path keeps no extra write.
  */
 public final class DecisionLog {
 
@@ -35,7 +38,11 @@ public final class DecisionLog {
                 .bind("s", request.subjectRef()).bind("agency", request.agencyId())
                 .bind("p", request.purposeId())
                 .bind("cats", Sql.array(new java.util.TreeSet<>(request.dataCategories())))
-                .bind("reason", refusal.code()), "trace", MDC.get("traceId"), String.class).then());
+                .bind("reason", refusal.code()), "trace", MDC.get("traceId"), String.class).then())
+                // an unlogged refusal is not answered as one: the caller retries (nothing flows meanwhile)
+                .onErrorMap(e -> !(e instanceof ProblemException), e -> new ProblemException(
+                        CommonError.SERVICE_UNAVAILABLE, "The consent decision cannot be recorded now; retry later",
+                        Map.of(), Map.of("Retry-After", "2"), e));
     }
 
     /**
