@@ -17,14 +17,18 @@ import th.onecitizen.platform.error.ProblemException;
  * The decision log (R19.1): every refused share, with the citizen's opaque id, the agency, the purpose, the
  * categories asked for, the reason code, the trace id and the time. A refusal is written with one small insert that
  * commits before the gate answers, so no refusal goes unlogged (a failed write fails the decision with a 503
- * problem; no data flows either way). Permits are not written here: a permit that is used is in the access log
+ * problem; no data flows either way). The commit is asynchronous (PostgreSQL's {@code synchronous_commit = off} for
+ * that one transaction): the decision does not wait for the disk flush, and only a crash of the PostgreSQL server
+ * within the WAL writer's delay (at most three times {@code wal_writer_delay}, 600 ms by default) could lose a row. Permits are not written here: a permit that is used is in the access log
  * with its decision id, and the allow path keeps no extra write.
  */
 public final class DecisionLog {
 
+    // One statement, one round trip, committed asynchronously (synchronous_commit off for this transaction only):
+    // the row is in PostgreSQL before the refusal is answered, without waiting for the WAL flush to disk.
     private static final String INSERT = "INSERT INTO consent.decision_log (occurred_at, subject_ref, agency_id, "
-            + "purpose_id, categories, decision, reason, trace_id) VALUES (:at, :s, :agency, :p, :cats, 'refused', "
-            + ":reason, :trace)";
+            + "purpose_id, categories, decision, reason, trace_id) SELECT :at, :s, :agency, :p, :cats, 'refused', "
+            + ":reason, :trace FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit";
 
     private final DatabaseClient db;
 
