@@ -34,6 +34,7 @@ public class DecisionBenchmark {
     private ConsentModule cached;
     private ConsentModule uncached;
     private DecisionRequest request;
+    private DecisionRequest refused;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -43,6 +44,12 @@ public class DecisionBenchmark {
         request = ConsentFixture.grantedRequest(cached);
         if (!(uncached.gate().decide(request).block() instanceof Decision.Allowed)) {
             throw new IllegalStateException("the benchmark's consent does not allow the decision");
+        }
+        // the same purpose for a citizen who never consented: refused, and written to the decision log (R19.1)
+        refused = new DecisionRequest("bench-refused-" + java.util.UUID.randomUUID(), request.agencyId(),
+                request.purposeId(), request.dataCategories());
+        if (!(uncached.gate().decide(refused).block() instanceof Decision.Refused)) {
+            throw new IllegalStateException("the benchmark's refused request is allowed");
         }
     }
 
@@ -61,5 +68,11 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision uncached() {
         return uncached.gate().decide(request).block();
+    }
+
+    /** A refusal evaluated in PostgreSQL every time, then written to the decision log before it is answered. */
+    @Benchmark
+    public Decision uncachedRefused() {
+        return uncached.gate().decide(refused).block();
     }
 }

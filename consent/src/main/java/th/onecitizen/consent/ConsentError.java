@@ -23,7 +23,10 @@ public enum ConsentError implements SpecifiedErrorCode {
     INVALID_PURPOSE("invalid_purpose", 422, "The purpose breaks a PDPA rule"),
     INVALID_STATUS_TRANSITION("invalid_status_transition", 409, "The request cannot move to that status"),
     REFUSAL_GROUND_REQUIRED("refusal_ground_required", 422, "A refusal needs a legal ground and reasons"),
-    LEDGER_UNAVAILABLE("ledger_unavailable", 503, "The consent ledger is temporarily unavailable");
+    LEDGER_UNAVAILABLE("ledger_unavailable", 503, "The consent ledger is temporarily unavailable"),
+    REPRESENTATIVE_REQUIRED("representative_required", 403,
+            "A registered custodian or curator consents and withdraws for this citizen"),
+    REPRESENTATION_NOT_FOUND("representation_not_found", 404, "No such representation");
 
     private final ErrorSpec spec;
 

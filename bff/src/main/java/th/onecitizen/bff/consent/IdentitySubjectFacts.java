@@ -9,8 +9,9 @@ import th.onecitizen.identity.citizen.CitizenDirectory;
 /**
  * Adapts identity's citizen profiles onto consent's {@link SubjectFacts} port (consent never imports identity):
  * the verified birth date asserted by the citizen's digital IDs. No digital ID asserts a court's adjudication of
- * incompetence or quasi-incompetence, so capacity is reported as full; a representative who holds such an order
- * acts with {@code actor.role} custodian or curator and the proof of authority (see docs/pdpa.md, R20.3). Without
+ * incompetence or quasi-incompetence, so capacity is reported as full here; an operator registers the court order
+ * as a representation in consent, which then sets the capacity and lets only the custodian or curator act (see
+ * docs/pdpa.md, R20.3). Without
  * a directory, or without a verified birth date, it answers empty and s20 fails closed ({@code age_unverified}).
  */
 @Component

@@ -86,11 +86,13 @@ public final class BreachController {
                 dpo.clientId()));
     }
 
+    /** The register; {@code beyond_outer_limit=true} lists only breaches notified (or not) past the 15 days. */
     @GetMapping
-    Mono<Page<Breach>> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<Page<Breach>> list(@RequestParam(name = "beyond_outer_limit", defaultValue = "false") boolean beyond,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         int p = Subjects.page(page);
         int n = Subjects.size(size);
-        return Operators.dpo().then(breaches.list(p, n));
+        return Operators.dpo().then(breaches.list(beyond, p, n));
     }
 
     @GetMapping("/{id}")

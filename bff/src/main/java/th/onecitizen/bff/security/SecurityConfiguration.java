@@ -60,9 +60,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/v1/consent-receipts/jwks", "/v1/privacy-export/schema")
                                 .permitAll()
                         .pathMatchers("/agency/v1/**").hasRole("AGENCY")
-                        // S-AC-03: the breach register, the ROPA and retention runs are the DPO's alone
+                        // S-AC-03: the breach register, ROPA, retention runs and decision log are the DPO's alone
                         .pathMatchers("/admin/v1/breaches", "/admin/v1/breaches/**", "/admin/v1/ropa",
-                                "/admin/v1/ropa/**", "/admin/v1/retention-runs").hasRole("DPO")
+                                "/admin/v1/ropa/**", "/admin/v1/retention-runs",
+                                "/admin/v1/decision-log").hasRole("DPO")
                         .pathMatchers("/admin/v1/**").hasAnyRole("ADMIN", "DPO")
                         .pathMatchers("/v1/**", "/oauth2/userinfo").authenticated()
                         .anyExchange().permitAll())

@@ -47,6 +47,8 @@ class ConsentPdpaTests {
     ConsentGate gate;
     @Autowired
     ReceiptSigner receipts;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
 
     PdpaFixtures api;
 
@@ -224,22 +226,146 @@ class ConsentPdpaTests {
         api.postGrant(married, grant(purpose)).expectStatus().isCreated();
     }
 
+    private Map<String, Object> representation(String ward, String representative, String role, String proof) {
+        Map<String, Object> b = new java.util.LinkedHashMap<>();
+        b.put("ward_ref", ward);
+        b.put("representative_ref", representative);
+        b.put("role", role);
+        b.put("authority_ref", proof);
+        b.put("authority_date", LocalDate.now().minusDays(30).toString());
+        return b;
+    }
+
+    private WebTestClient.ResponseSpec postAs(String subject, String uri, Object body, Object... vars) {
+        WebTestClient.RequestBodySpec spec = web.post().uri(uri, vars).headers(h -> {
+            h.setBearerAuth(tokens.citizen(subject, TestTokens.IAL_2_3));
+            h.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        });
+        return body == null ? spec.exchange() : spec.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private List<Map<String, Object>> ledgerOf(String subject) {
+        return db.sql("SELECT event, actor_role, authority_ref FROM consent.ledger WHERE subject_ref = :s ORDER BY seq")
+                .bind("s", subject).fetch().all().collectList().block();
+    }
+
     @Test
-    void R20_3_theCustodianConsentsForAnIncompetentPersonWithProofOfAuthority() {
+    @SuppressWarnings("unchecked")
+    void R20_3_aRegisteredCustodianConsentsAndWithdrawsForTheWardWithRoleAndProofInLedgerAndReceipt() {
         String purpose = api.consentPurpose("agency-r20-3", List.of("address"));
-        String subject = facts.with(new SubjectFacts.Facts(LocalDate.now().minusYears(50),
-                SubjectFacts.Capacity.INCOMPETENT, false));
+        String earlier = api.consentPurpose("agency-r20-3", List.of("address"));
+        String ward = facts.adult();
+        String custodian = facts.adult();
+        String ownConsent = consentId(api.granted(ward, earlier));
 
-        problem(api.postGrant(subject, grant(purpose)), 403, "minor_requires_guardian");
-        Map<String, Object> noProof = grant(purpose);
-        noProof.put("actor", Map.of("role", "custodian"));
-        problem(api.postGrant(subject, noProof), 400, "validation_failed");
-        Map<String, Object> byCustodian = grant(purpose);
-        byCustodian.put("actor", Map.of("role", "custodian", "authority_ref", "court-order-123/2568"));
-        Map<String, Object> change = json(api.postGrant(subject, byCustodian).expectStatus().isCreated());
+        Map<String, Object> registered = json(api.post(tokens.admin(), "/admin/v1/representations",
+                representation(ward, custodian, "custodian", "Civil Court order 1234/2568")).expectStatus()
+                .isCreated());
+        assertThat(registered).containsEntry("in_force", true).containsEntry("role", "custodian")
+                .containsEntry("authority_ref", "Civil Court order 1234/2568").containsKey("registered_by");
 
-        assertThat(receiptClaims(change).getClaim("actor")).isEqualTo(Map.of("role", "custodian"));
-        assertThat(decide(subject, "agency-r20-3", purpose, "address")).isInstanceOf(Decision.Allowed.class);
+        // the ward alone no longer consents or withdraws, and their own earlier consent no longer allows (s20)
+        problem(api.postGrant(ward, grant(purpose)), 403, "representative_required");
+        problem(api.postWithdraw(ward, ownConsent), 403, "representative_required");
+        Map<String, Object> claimed = grant(purpose);
+        claimed.put("actor", Map.of("role", "custodian", "authority_ref", "court-order-123/2568"));
+        problem(api.postGrant(ward, claimed), 403, "representative_required");
+        assertThat(refusalCode(decide(ward, "agency-r20-3", earlier, "address"))).isEqualTo("minor_requires_guardian");
+
+        // the custodian, signed in as themself, consents for the ward
+        assertThat((List<Map<String, Object>>) json(api.get(tokens.citizen(custodian, TestTokens.IAL_2_3),
+                "/v1/me/wards").expectStatus().isOk()).get("items")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("ward_ref", ward).containsEntry("role", "custodian"));
+        Map<String, Object> change = json(postAs(custodian, "/v1/me/wards/{w}/consents", grant(purpose), ward)
+                .expectStatus().isCreated());
+        Map<String, Object> actor = (Map<String, Object>) receiptClaims(change).getClaim("actor");
+        assertThat(actor).containsEntry("role", "custodian").containsEntry("representative", custodian)
+                .containsEntry("representation_id", registered.get("id"))
+                .containsEntry("authority_ref", "Civil Court order 1234/2568")
+                .containsEntry("authority_date", registered.get("authority_date"));
+        assertThat(receiptClaims(change).getSubject()).isEqualTo(ward);
+        assertThat(decide(ward, "agency-r20-3", purpose, "address")).isInstanceOf(Decision.Allowed.class);
+        assertThat((List<Map<String, Object>>) json(api.get(tokens.citizen(custodian, TestTokens.IAL_2_3),
+                "/v1/me/wards/{w}/consents", ward).expectStatus().isOk()).get("items")).extracting(c -> c.get(
+                        "purpose_id")).contains(purpose, earlier);
+
+        // someone else cannot act for the ward
+        problem(postAs(facts.adult(), "/v1/me/wards/{w}/consents", grant(purpose), ward), 404,
+                "representation_not_found");
+
+        // withdrawal follows the same rules: by the custodian, recorded with role and proof
+        String consent = consentId(change);
+        Map<String, Object> withdrawn = json(postAs(custodian, "/v1/me/wards/{w}/consents/{c}/withdraw", null, ward,
+                consent).expectStatus().isOk());
+        assertThat((Map<String, Object>) receiptClaims(withdrawn).getClaim("actor")).containsEntry("role",
+                "custodian").containsEntry("representative", custodian);
+        assertThat(refusalCode(decide(ward, "agency-r20-3", purpose, "address"))).isEqualTo("consent_withdrawn");
+
+        List<Map<String, Object>> ledger = ledgerOf(ward);
+        assertThat(ledger).hasSize(3);
+        assertThat(ledger.get(0)).containsEntry("actor_role", "self");
+        for (Map<String, Object> e : ledger.subList(1, 3)) {
+            assertThat(e).containsEntry("actor_role", "custodian");
+            assertThat((String) e.get("authority_ref")).contains("representation=" + registered.get("id"),
+                    "representative=" + custodian, "proof=Civil Court order 1234/2568");
+        }
+        assertThat(json(api.get(tokens.dpo(), "/admin/v1/consent-ledger/{s}/verify", ward).expectStatus().isOk()))
+                .containsEntry("valid", true).containsEntry("entries", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R20_3_aRepresentationNeedsProofIsAuditedAndEndsWithItsRevocationAndACuratorConsentsToo() {
+        String purpose = api.consentPurpose("agency-r20-3b", List.of("address"));
+        String ward = facts.adult();
+        String curator = facts.adult();
+
+        problem(api.post(tokens.admin(), "/admin/v1/representations", representation(ward, curator, "curator",
+                " ")), 400, "validation_failed");
+        problem(api.post(tokens.admin(), "/admin/v1/representations", representation(ward, curator, "parent",
+                "Order 1/2568")), 400, "validation_failed");
+        problem(api.post(tokens.admin(), "/admin/v1/representations", representation(ward, ward, "curator",
+                "Order 1/2568")), 400, "validation_failed");
+        Map<String, Object> future = representation(ward, curator, "curator", "Order 1/2568");
+        future.put("authority_date", LocalDate.now().plusDays(3).toString());
+        problem(api.post(tokens.admin(), "/admin/v1/representations", future), 400, "validation_failed");
+        api.post(tokens.citizen(curator, TestTokens.IAL_2_3), "/admin/v1/representations",
+                representation(ward, curator, "curator", "Order 1/2568")).expectStatus().isForbidden();
+
+        Map<String, Object> registered = json(api.post(tokens.dpo(), "/admin/v1/representations",
+                representation(ward, curator, "curator", "Family Court order 77/2568")).expectStatus().isCreated());
+        problem(api.post(tokens.admin(), "/admin/v1/representations", representation(ward, facts.adult(),
+                "custodian", "Order 2/2568")), 409, "conflict");
+
+        Map<String, Object> change = json(postAs(curator, "/v1/me/wards/{w}/consents", grant(purpose), ward)
+                .expectStatus().isCreated());
+        assertThat((Map<String, Object>) receiptClaims(change).getClaim("actor")).containsEntry("role", "curator")
+                .containsEntry("representative", curator);
+        assertThat(decide(ward, "agency-r20-3b", purpose, "address")).isInstanceOf(Decision.Allowed.class);
+
+        problem(api.post(tokens.admin(), "/admin/v1/representations/{id}/revoke", Map.of("reason", ""),
+                registered.get("id")), 400, "validation_failed");
+        Map<String, Object> revoked = json(api.post(tokens.admin(), "/admin/v1/representations/{id}/revoke",
+                Map.of("reason", "The court lifted the order"), registered.get("id")).expectStatus().isOk());
+        assertThat(revoked).containsEntry("in_force", false).containsEntry("revoke_reason",
+                "The court lifted the order");
+        List<Map<String, Object>> events = (List<Map<String, Object>>) (List<?>) web.get()
+                .uri("/admin/v1/representations/{id}/events", registered.get("id"))
+                .headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody();
+        assertThat(events).extracting(e -> e.get("event")).containsExactly("registered", "revoked");
+        assertThat(events).allSatisfy(e -> assertThat(e).containsKeys("actor", "at"));
+        assertThat((List<Map<String, Object>>) json(api.get(tokens.admin(), "/admin/v1/representations?ward={w}",
+                ward).expectStatus().isOk()).get("items")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("in_force", false));
+
+        // the former curator no longer acts; the ward, of full capacity again, does
+        problem(postAs(curator, "/v1/me/wards/{w}/consents/{c}/withdraw", null, ward, consentId(change)), 404,
+                "representation_not_found");
+        assertThat((List<?>) json(api.get(tokens.citizen(curator, TestTokens.IAL_2_3), "/v1/me/wards")
+                .expectStatus().isOk()).get("items")).isEmpty();
+        api.postWithdraw(ward, consentId(change)).expectStatus().isOk();
     }
 
     @Test

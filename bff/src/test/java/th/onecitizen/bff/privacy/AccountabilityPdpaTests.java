@@ -98,10 +98,7 @@ class AccountabilityPdpaTests {
                 .containsEntry("agency_id", "agency-r27-1").containsEntry("purpose_id", purpose.get("id"))
                 .containsEntry("basis", "public_task").containsEntry("categories", List.of("address"))
                 .containsEntry("trace_id", "trace-r27"));
-        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa").expectStatus().isOk());
-        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> purpose.get("id")
-                .equals(e.get("id"))).singleElement().satisfies(e -> assertThat(e)
-                        .containsEntry("s27_uses_without_consent", 1));
+        assertThat(ropaEntry((String) purpose.get("id"))).containsEntry("s27_uses_without_consent", 1);
     }
 
     @Test
@@ -192,6 +189,52 @@ class AccountabilityPdpaTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void R37_3_aNoticeAfterFifteenDaysNeedsReasonsAndIsFlaggedBeyondTheOuterLimit() {
+        Instant aware = Instant.now().minus(16, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> late = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("risk", aware,
+                List.of(facts.adult()))).expectStatus().isCreated());
+        assertThat(Instant.parse((String) late.get("outer_limit"))).isEqualTo(aware.plus(15, ChronoUnit.DAYS));
+        assertThat(late).containsEntry("office_overdue", true).containsEntry("beyond_outer_limit", true);
+
+        problem(api.post(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification", Map.of("notified_at",
+                Instant.now().toString(), "delay_reason", " "), late.get("id")), 400, "validation_failed");
+        Map<String, Object> notified = json(api.post(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification",
+                Map.of("notified_at", Instant.now().toString(), "delay_reason", "The processor reported it late"),
+                late.get("id")).expectStatus().isOk());
+        assertThat(notified).containsEntry("office_overdue", false).containsEntry("beyond_outer_limit", true);
+        assertThat(json(api.get(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification", late.get("id"))
+                .expectStatus().isOk())).containsEntry("beyond_outer_limit", true);
+
+        // within the 15 days (late, with reasons) is not beyond the outer limit; a no-risk breach never is
+        Map<String, Object> withinLimit = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("risk",
+                Instant.now().minus(5, ChronoUnit.DAYS), List.of(facts.adult()))).expectStatus().isCreated());
+        Map<String, Object> noRisk = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("none",
+                aware, List.of(facts.adult()))).expectStatus().isCreated());
+        assertThat(json(api.post(tokens.dpo(), "/admin/v1/breaches/{id}/office-notification", Map.of("notified_at",
+                Instant.now().toString(), "delay_reason", "Forensics took five days"), withinLimit.get("id"))
+                .expectStatus().isOk())).containsEntry("beyond_outer_limit", false);
+        assertThat(noRisk).containsEntry("beyond_outer_limit", false);
+
+        Map<String, Object> flagged = json(api.get(tokens.dpo(), "/admin/v1/breaches?beyond_outer_limit=true&size=100")
+                .expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) flagged.get("items")).extracting(b -> b.get("id"))
+                .contains(late.get("id")).doesNotContain(withinLimit.get("id"), noRisk.get("id"));
+        String metric = null;
+        for (int i = 0; i < 60; i++) {
+            metric = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody().lines()
+                    .filter(l -> l.startsWith("onecitizen_breaches_beyond_outer_limit")).findFirst().orElse(null);
+            if (metric != null && !metric.endsWith(" 0.0") && !metric.endsWith(" NaN")) {
+                break;
+            }
+            reactor.core.publisher.Mono.delay(java.time.Duration.ofMillis(500)).block();
+        }
+        assertThat(metric).isNotNull();
+        assertThat(Double.parseDouble(metric.substring(metric.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void R37_4_theOfficeNoticeHoldsNatureCountsDpoContactConsequencesAndMeasures() {
         Map<String, Object> recorded = json(api.post(tokens.dpo(), "/admin/v1/breaches", breach("risk",
                 Instant.now().minus(1, ChronoUnit.HOURS), List.of(facts.adult(), facts.adult())))
@@ -211,12 +254,10 @@ class AccountabilityPdpaTests {
     void R39_1_theRopaHasEveryS39FieldAsJsonAndCsv() {
         String purpose = api.consentPurpose("agency-r39-1", List.of("address"));
 
-        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa?format=json").expectStatus().isOk());
-        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> purpose.equals(e.get("id")))
-                .singleElement().satisfies(e -> assertThat(e).containsKeys("data_collected", "purpose_per_category",
+        assertThat(ropaEntry(purpose)).containsKeys("data_collected", "purpose_per_category",
                         "controller", "controller_contact", "dpo_contact", "retention_days", "access_rights",
                         "s27_uses_without_consent", "refusals", "security_measures", "recipients", "cross_border",
-                        "processors"));
+                        "processors");
         String csv = web.get().uri("/admin/v1/ropa").accept(org.springframework.http.MediaType.parseMediaType(
                 "text/csv")).headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult()
@@ -226,6 +267,65 @@ class AccountabilityPdpaTests {
         problem(api.get(tokens.dpo(), "/admin/v1/ropa?format=xml"), 400, "invalid_parameter");
     }
 
+    /** The ROPA entry of one purpose, found by walking the JSON pages through their next links. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ropaEntry(String purposeId) {
+        String uri = "/admin/v1/ropa?limit=100";
+        while (uri != null) {
+            Map<String, Object> page = json(api.get(tokens.dpo(), uri).expectStatus().isOk());
+            for (Map<String, Object> e : (List<Map<String, Object>>) page.get("entries")) {
+                if (purposeId.equals(e.get("id"))) {
+                    return e;
+                }
+            }
+            uri = (String) ((Map<String, Object>) page.get("links")).get("next");
+        }
+        throw new AssertionError("Purpose " + purposeId + " is on no page of the ROPA");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R39_1_theRopaOfManyPurposesComesInBoundedPagesAndTheCsvStreamsEveryPurpose() {
+        String agency = "agency-r39-1-scale-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            ids.add(api.consentPurpose(agency, List.of("address")));
+        }
+
+        // every page stays within the bound and the default answer size; walking the cursor visits each purpose once
+        Map<String, Object> first = json(api.get(tokens.dpo(), "/admin/v1/ropa").expectStatus().isOk());
+        long total = ((Number) first.get("total")).longValue();
+        assertThat(total).isGreaterThanOrEqualTo(240);
+        assertThat((List<?>) first.get("entries")).hasSize(50);
+        assertThat(first).containsEntry("limit", 50);
+        WebTestClient small = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024)).build();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String uri = "/admin/v1/ropa?limit=100";
+        int pages = 0;
+        while (uri != null) {
+            Map<String, Object> page = small.get().uri(uri).headers(h -> h.setBearerAuth(tokens.dpo())).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) page.get("entries");
+            assertThat(entries).hasSizeLessThanOrEqualTo(100);
+            entries.forEach(e -> assertThat(seen.add((String) e.get("id"))).as("visited once").isTrue());
+            uri = (String) ((Map<String, Object>) page.get("links")).get("next");
+            assertThat(uri == null).isEqualTo(page.get("next_cursor") == null);
+            pages++;
+        }
+        assertThat(seen).containsAll(ids).hasSize((int) total);
+        assertThat(pages).isEqualTo((int) ((total + 99) / 100));
+        problem(api.get(tokens.dpo(), "/admin/v1/ropa?limit=101"), 400, "invalid_parameter");
+        problem(api.get(tokens.dpo(), "/admin/v1/ropa?limit=0"), 400, "invalid_parameter");
+
+        // the CSV is the whole record, streamed: a header and one line per purpose
+        String csv = web.get().uri("/admin/v1/ropa?format=csv").headers(h -> h.setBearerAuth(tokens.dpo()))
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).hasSizeGreaterThanOrEqualTo(1 + (int) total);
+        ids.forEach(id -> assertThat(csv).contains("\"" + id + "\""));
+        problem(api.get(tokens.admin(), "/admin/v1/ropa"), 403, "forbidden");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void R40_1_eachPurposesProcessorsAreRecordedInTheRopa() {
@@ -233,10 +333,8 @@ class AccountabilityPdpaTests {
         body.put("processors", List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)"));
         api.register(body);
 
-        Map<String, Object> ropa = json(api.get(tokens.dpo(), "/admin/v1/ropa").expectStatus().isOk());
-        assertThat((List<Map<String, Object>>) ropa.get("entries")).filteredOn(e -> body.get("id").equals(e.get("id")))
-                .singleElement().satisfies(e -> assertThat(e).containsEntry("processors",
-                        List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)")));
+        assertThat(ropaEntry((String) body.get("id"))).containsEntry("processors",
+                List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)"));
     }
 
     @Test

@@ -157,6 +157,51 @@ class ServiceCallTests {
         assertThat(moph.summaryRequests()).isEqualTo(before + 1);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void R19_1_aRefusedServiceCallIsInTheDecisionLogForTheDpoAndTheCitizenAndNoAgencyCallHappened() {
+        String id = mophService();
+        String subject = subjects.adult();
+        String token = tokens.citizen(subject, TestTokens.IAL_2_3);
+        SampleAgency moph = agency("moph");
+        int before = moph.summaryRequests();
+
+        Map<String, Object> problem = call(token, id, "summary").expectStatus().isForbidden()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(problem).containsEntry("code", "consent_required");
+        assertThat(moph.summaryRequests()).isEqualTo(before);
+
+        Map<String, Object> log = web.get().uri("/admin/v1/decision-log?subject={s}&agency=moph", subject)
+                .headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(log).containsEntry("total", 1);
+        Map<String, Object> entry = ((List<Map<String, Object>>) log.get("items")).get(0);
+        assertThat(entry).containsEntry("subject_ref", subject).containsEntry("agency_id", "moph")
+                .containsEntry("purpose_id", "moph.health_records").containsEntry("decision", "refused")
+                .containsEntry("reason", "consent_required").containsKey("occurred_at");
+        assertThat((List<String>) entry.get("categories")).isNotEmpty();
+        assertThat(entry.get("trace_id")).isNotNull().isEqualTo(problem.get("trace_id"));
+        assertThat(web.get().uri("/admin/v1/decision-log?subject={s}&reason=consent_withdrawn", subject)
+                .headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody()).containsEntry("total", 0);
+
+        // the citizen sees the refusals that concern them, and only those; the log is the DPO's alone
+        Map<String, Object> mine = web.get().uri("/v1/me/refusals").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) mine.get("items")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("reason", "consent_required")
+                        .containsEntry("agency_id", "moph"));
+        assertThat(web.get().uri("/v1/me/refusals").headers(h -> h.setBearerAuth(tokens.citizen(subjects.adult(),
+                TestTokens.IAL_2_3))).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody()).containsEntry("total", 0);
+        web.get().uri("/admin/v1/decision-log").headers(h -> h.setBearerAuth(tokens.admin())).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/admin/v1/decision-log").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/admin/v1/decision-log?size=500").headers(h -> h.setBearerAuth(tokens.dpo())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
     private Map<?, ?> awaitAccessLog(String token, String serviceId) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             Map<?, ?> page = web.get().uri("/v1/me/access-log").headers(h -> h.setBearerAuth(token)).exchange()

@@ -14,4 +14,7 @@ public interface DashboardPins {
 
     /** Replaces the citizen's pins. */
     Mono<List<String>> pin(String subjectRef, List<String> serviceIds);
+
+    /** Erases the citizen's pins (s33 erasure); emits how many rows went (0 or 1). */
+    Mono<Long> forget(String subjectRef);
 }

@@ -36,4 +36,10 @@ public final class R2dbcDashboardPins implements DashboardPins {
                 .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .then().thenReturn(ids);
     }
+
+    @Override
+    public Mono<Long> forget(String subjectRef) {
+        return db.sql("DELETE FROM connectors.dashboard_pins WHERE subject_ref = :s").bind("s", subjectRef).fetch()
+                .rowsUpdated();
+    }
 }

@@ -26,9 +26,14 @@ import java.util.UUID;
  * @param delayReason        why the notice was late
  * @param subjectsNotifiedAt when affected citizens were notified
  * @param officeOverdue      true when the office must be notified and the deadline has passed without it
+ * @param outerLimit         aware_at + 15 days: the latest a late notice may reach the office (the PDPC's
+ *                           clarification)
+ * @param beyondOuterLimit   true when the office must be notified and the notice came, or is still missing, after
+ *                           the outer limit
  */
 public record Breach(UUID id, Instant detectedAt, Instant awareAt, String type, int affectedCount, int recordCount,
         List<String> categories, String riskLevel, String riskAssessment, String description, String consequences,
         String measures, String remediesTh, String remediesEn, Instant officeDue, Instant notifiedOfficeAt,
-        String delayReason, Instant subjectsNotifiedAt, boolean officeOverdue) {
+        String delayReason, Instant subjectsNotifiedAt, boolean officeOverdue, Instant outerLimit,
+        boolean beyondOuterLimit) {
 }

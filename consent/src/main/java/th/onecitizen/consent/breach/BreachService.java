@@ -30,6 +30,9 @@ public final class BreachService {
 
     /** The PDPC's clarification: a late notice comes with reasons, within 15 days. */
     static final Duration LATEST_LATE_NOTICE = Duration.ofDays(15);
+    /** Breaches the office must hear of whose notice came, or is still missing, after the 15-day outer limit. */
+    private static final String BEYOND_OUTER_LIMIT = "risk_level <> 'none' AND coalesce(notified_office_at, now()) "
+            + "> aware_at + interval '15 days'";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -112,7 +115,11 @@ public final class BreachService {
                 .bind("at", Sql.ts(now)).then();
     }
 
-    /** Records the notice to the PDPC office; after the 72 hours only with a reason, and never past 15 days. */
+    /**
+     * Records the notice to the PDPC office; after the 72 hours only with the reasons for the delay (refused
+     * without). A notice after the 15-day outer limit is still recorded (the office must hear of the breach) but the
+     * breach stays flagged {@code beyond_outer_limit} and counts in {@link #beyondOuterLimitCount()}.
+     */
     public Mono<Breach> notifyOffice(UUID id, Instant at, String delayReason) {
         return find(id).switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.BREACH_NOT_FOUND,
                 "No such breach"))).flatMap(b -> {
@@ -141,10 +148,26 @@ public final class BreachService {
 
     /** The register, newest awareness first. */
     public Mono<Page<Breach>> list(int page, int size) {
-        return Mono.zip(db.sql("SELECT * FROM consent.breach ORDER BY aware_at DESC, id LIMIT :l OFFSET :o")
-                        .bind("l", size).bind("o", (long) page * size).map(this::read).all().collectList(),
-                db.sql("SELECT count(*) FROM consent.breach").map(r -> r.get(0, Long.class)).one())
+        return list(false, page, size);
+    }
+
+    /** The register, newest awareness first; with {@code beyondOuterLimitOnly}, only breaches past the 15 days. */
+    public Mono<Page<Breach>> list(boolean beyondOuterLimitOnly, int page, int size) {
+        String where = beyondOuterLimitOnly ? " WHERE " + BEYOND_OUTER_LIMIT : "";
+        return Mono.zip(db.sql("SELECT * FROM consent.breach" + where + " ORDER BY aware_at DESC, id LIMIT :l "
+                        + "OFFSET :o").bind("l", size).bind("o", (long) page * size).map(this::read).all()
+                        .collectList(),
+                db.sql("SELECT count(*) FROM consent.breach" + where).map(r -> r.get(0, Long.class)).one())
                 .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    /**
+     * How many breaches the office had to hear of were notified after the 15-day outer limit, or are past it and
+     * still not notified (a metric: it should stay 0).
+     */
+    public Mono<Long> beyondOuterLimitCount() {
+        return db.sql("SELECT count(*) FROM consent.breach WHERE " + BEYOND_OUTER_LIMIT)
+                .map(r -> r.get(0, Long.class)).one();
     }
 
     /** The notice to the PDPC office (R37.4): nature, counts, DPO contact, consequences and measures. */
@@ -173,6 +196,7 @@ public final class BreachService {
                     doc.put("data_subjects_notified_at", b.subjectsNotifiedAt() == null ? null
                             : b.subjectsNotifiedAt().toString());
                     doc.put("delay_reason", b.delayReason());
+                    doc.put("beyond_outer_limit", b.beyondOuterLimit());
                     return doc;
                 });
     }
@@ -209,6 +233,9 @@ public final class BreachService {
         Instant due = Sql.instant(r, "office_due");
         Instant notified = Sql.instant(r, "notified_office_at");
         String risk = r.get("risk_level", String.class);
+        Instant awareAt = Sql.instant(r, "aware_at");
+        Instant outer = awareAt.plus(LATEST_LATE_NOTICE);
+        boolean beyond = !"none".equals(risk) && (notified == null ? clock.instant() : notified).isAfter(outer);
         return new Breach(r.get("id", UUID.class), Sql.instant(r, "detected_at"), Sql.instant(r, "aware_at"),
                 r.get("type", String.class), r.get("affected_count", Integer.class),
                 r.get("record_count", Integer.class), Sql.list(r, "categories"), risk,
@@ -216,7 +243,7 @@ public final class BreachService {
                 r.get("consequences", String.class), r.get("measures", String.class),
                 r.get("remedies_th", String.class), r.get("remedies_en", String.class), due, notified,
                 r.get("delay_reason", String.class), Sql.instant(r, "subjects_notified_at"),
-                !"none".equals(risk) && notified == null && clock.instant().isAfter(due));
+                !"none".equals(risk) && notified == null && clock.instant().isAfter(due), outer, beyond);
     }
 
     private Instant now() {

@@ -116,6 +116,16 @@ public class ConsentConfiguration {
     }
 
     @Bean
+    th.onecitizen.consent.decision.DecisionLog consentDecisionLog(ConsentModule m) {
+        return m.gate().decisionLog();
+    }
+
+    @Bean
+    th.onecitizen.consent.representation.Representations consentRepresentations(ConsentModule m) {
+        return m.representations();
+    }
+
+    @Bean
     ConsentService consentService(ConsentModule m) {
         return m.consents();
     }

@@ -16,6 +16,7 @@ import th.onecitizen.consent.dsar.ConsentRecordsExport;
 import th.onecitizen.consent.dsar.ErasureContributor;
 import th.onecitizen.consent.dsar.ExportContributor;
 import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.dsar.StoredResponsesErasure;
 import th.onecitizen.consent.idempotency.IdempotencyStore;
 import th.onecitizen.consent.retention.RetentionJob;
 import th.onecitizen.consent.ropa.Ropa;
@@ -32,6 +33,7 @@ import th.onecitizen.consent.grant.SubjectFacts;
 import th.onecitizen.consent.ledger.R2dbcConsentLedger;
 import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
 import th.onecitizen.consent.receipt.ReceiptSigner;
+import th.onecitizen.consent.representation.Representations;
 
 /**
  * The consent module's parts, built once from its infrastructure and settings. Spring exposes each part as a bean;
@@ -61,6 +63,7 @@ public final class ConsentModule {
 
     /** How often a correction is tried before it is recorded as undeliverable (backoff up to the outbox's). */
     public static final int CORRECTION_ATTEMPTS = 8;
+    private final Representations representations;
 
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
@@ -72,7 +75,9 @@ public final class ConsentModule {
         this.signer = new ReceiptSigner(p.receiptSigningKey());
         this.gate = new DefaultConsentGate(db, facts, versions, p.decisionCache().enabled(), p.decisionCache().ttl(),
                 p.decisionCache().maxEntries(), p.permitTtl(), clock);
-        this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock);
+        this.representations = new Representations(db, tx, versions, clock);
+        this.consents = new ConsentService(db, tx, purposes, ledger, signer, facts, versions, p, clock,
+                representations);
         this.disclosureLog = new OutboxDisclosureLog(db);
         this.drainer = new AccessLogDrainer(db, p.outbox().drainInterval(), p.outbox().batchSize(),
                 p.outbox().maxBackoff());
@@ -80,14 +85,15 @@ public final class ConsentModule {
         List<ExportContributor> allExporters = new ArrayList<>(List.of(new ConsentRecordsExport(db),
                 new IndirectCollectionExport(db)));
         allExporters.addAll(exporters);
-        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db)));
+        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
+        List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db),
+                new StoredResponsesErasure(idempotency)));
         allErasers.addAll(erasers);
         this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock);
         this.breaches = new BreachService(db, tx, p, clock);
         this.notifications = new Notifications(db);
         this.ropa = new Ropa(purposes, db, p.controller());
         this.retention = new RetentionJob(db, redis, p.retention(), clock);
-        this.idempotency = new IdempotencyStore(redis, p.idempotencyTtl());
         this.rightsPermits = new RightsPermits(db, p.permitTtl(), clock);
         this.corrections = new CorrectionOutbox(db, tx, CORRECTION_ATTEMPTS, p.outbox().maxBackoff());
         this.transfers = new PortabilityTransfers(db, tx, clock);
@@ -168,5 +174,9 @@ public final class ConsentModule {
 
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    public Representations representations() {
+        return representations;
     }
 }

@@ -40,7 +40,9 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
             + "(SELECT max(n.version) FROM consent.notice n WHERE n.purpose_id = p.id AND n.material) AS material_version, "
             + "coalesce(s.version, 0) AS version, coalesce(s.restricted, false) AS restricted, "
             + "coalesce(s.objected_all, false) AS objected_all, s.objected_purposes, "
-            + "c.state, c.notice_version AS consent_version, c.actor_role, c.guardian_role "
+            + "c.state, c.notice_version AS consent_version, c.actor_role, c.guardian_role, "
+            + "(SELECT r.role FROM consent.representation r WHERE r.ward_ref = :s AND r.revoked_at IS NULL "
+            + "AND r.valid_from <= now() AND (r.valid_until IS NULL OR r.valid_until > now())) AS represented_by "
             + "FROM consent.purpose p LEFT JOIN consent.subject_state s ON s.subject_ref = :s "
             + "LEFT JOIN LATERAL (SELECT * FROM consent.consent c WHERE c.subject_ref = :s AND c.purpose_id = p.id "
             + "ORDER BY c.granted_at DESC LIMIT 1) c ON true WHERE p.id = :p";
@@ -53,11 +55,13 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
     private final Duration cacheTtl;
     private final Duration permitTtl;
     private final Clock clock;
+    private final DecisionLog decisionLog;
     private volatile Disposable invalidations;
 
     public DefaultConsentGate(DatabaseClient db, SubjectFacts facts, DecisionVersions versions, boolean cacheEnabled,
             Duration cacheTtl, int cacheMaxEntries, Duration permitTtl, Clock clock) {
         this.db = db;
+        this.decisionLog = new DecisionLog(db);
         this.facts = facts;
         this.versions = versions;
         this.cache = new LocalDecisionCache(cacheMaxEntries);
@@ -67,9 +71,23 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * {@inheritDoc} A refusal is written to the {@link DecisionLog} before it is answered (R19.1); a permit adds no
+     * write.
+     */
     @Override
     public Mono<Decision> decide(DecisionRequest request) {
-        return grounds(request).map(g -> toDecision(request, g));
+        return grounds(request).flatMap(g -> {
+            Decision d = toDecision(request, g);
+            return d instanceof Decision.Refused refused
+                    ? decisionLog.refused(request, refused.refusal(), clock.instant()).thenReturn(d)
+                    : Mono.just(d);
+        });
+    }
+
+    /** The log this gate writes its refusals to. */
+    public DecisionLog decisionLog() {
+        return decisionLog;
     }
 
     private Mono<Grounds> grounds(DecisionRequest request) {
@@ -162,7 +180,8 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), BANGKOK);
         return facts.of(r.subjectRef()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .map(f -> AgeRules.check(f.orElse(null), today, row.actorRole, row.guardianRole, row.minorAlone)
+                .map(f -> AgeRules.check(AgeRules.withRepresentation(f.orElse(null), row.representedBy), today,
+                        row.actorRole, row.guardianRole, row.minorAlone)
                         .map(e -> Grounds.refuse((e == ConsentError.AGE_UNVERIFIED ? RefusalCode.AGE_UNVERIFIED
                                 : RefusalCode.MINOR_REQUIRES_GUARDIAN).refusal(e.title() + " (s20)", purpose)))
                         .orElseGet(() -> Grounds.allow(LawfulBasis.CONSENT, allowed)));
@@ -238,7 +257,7 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
             CrossBorder crossBorder, boolean minorAlone, long purposeRevision, Integer materialVersion, long version,
             boolean restricted,
             boolean objectedAll, List<String> objectedPurposes, String state, Integer consentVersion,
-            String actorRole, String guardianRole) {
+            String actorRole, String guardianRole, String representedBy) {
 
         static Row of(Readable r) {
             String[] objected = r.get("objected_purposes", String[].class);
@@ -250,7 +269,8 @@ public final class DefaultConsentGate implements ConsentGate, SmartLifecycle {
                     r.get("version", Long.class), r.get("restricted", Boolean.class),
                     r.get("objected_all", Boolean.class), objected == null ? List.of() : Arrays.asList(objected),
                     r.get("state", String.class), r.get("consent_version", Integer.class),
-                    r.get("actor_role", String.class), r.get("guardian_role", String.class));
+                    r.get("actor_role", String.class), r.get("guardian_role", String.class),
+                    r.get("represented_by", String.class));
         }
     }
 }

@@ -22,6 +22,7 @@ public final class ConsentRecordsErasure implements ErasureContributor {
                 .rowsUpdated()
                 .map(n -> new ErasureReport("consent", List.of("notifications (" + n + ")"), List.of(
                         "consent ledger and receipts: proof of consent and withdrawal (s19, s39)",
-                        "access log: audit trail of transfers (s37(1), s39), until its retention ends")));
+                        "access log: audit trail of transfers (s37(1), s39), until its retention ends",
+                        "decision log: refused shares (s19, s37(1)), until the access log's retention ends")));
     }
 }

@@ -50,4 +50,16 @@ public final class AgeRules {
         return parentInvolved || minorMayConsentAlone ? Optional.empty()
                 : Optional.of(ConsentError.MINOR_REQUIRES_GUARDIAN);
     }
+
+    /**
+     * The subject's facts, with the capacity a representation in force implies: a custodian is registered for an
+     * incompetent person, a curator for a quasi-incompetent one (the digital ID asserts neither).
+     */
+    public static SubjectFacts.Facts withRepresentation(SubjectFacts.Facts f, String representativeRole) {
+        if (f == null || representativeRole == null) {
+            return f;
+        }
+        return new SubjectFacts.Facts(f.birthDate(), "custodian".equals(representativeRole)
+                ? SubjectFacts.Capacity.INCOMPETENT : SubjectFacts.Capacity.QUASI_INCOMPETENT, f.suiJuris());
+    }
 }

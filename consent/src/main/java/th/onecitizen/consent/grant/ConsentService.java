@@ -28,6 +28,8 @@ import th.onecitizen.consent.purpose.PurposeCatalog;
 import th.onecitizen.consent.receipt.ConsentReceipt;
 import th.onecitizen.consent.receipt.ReceiptClaims;
 import th.onecitizen.consent.receipt.ReceiptSigner;
+import th.onecitizen.consent.representation.Representation;
+import th.onecitizen.consent.representation.Representations;
 import th.onecitizen.platform.error.CommonError;
 import th.onecitizen.platform.error.ProblemException;
 
@@ -40,6 +42,8 @@ public final class ConsentService {
     static final Set<String> LANGUAGES = Set.of("th", "en");
     static final Set<String> ACTORS = Set.of("self", "parent", "custodian", "curator");
     static final Set<String> GUARDIANS = Set.of("parent", "curator");
+    /** Roles that act only under a registered representation, through the representative's own sign-in (R20.3). */
+    static final Set<String> REPRESENTATIVES = Set.of("custodian", "curator");
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private static final String VIEW = "SELECT c.*, p.agency_id, n.title_th, n.title_en, n.refusal_effect_th, "
@@ -58,10 +62,12 @@ public final class ConsentService {
     private final DecisionVersions versions;
     private final ConsentProperties properties;
     private final Clock clock;
+    private final Representations representations;
 
     public ConsentService(DatabaseClient db, TransactionalOperator tx, PurposeCatalog purposes, ConsentLedger ledger,
             ReceiptSigner signer, SubjectFacts facts, DecisionVersions versions, ConsentProperties properties,
-            Clock clock) {
+            Clock clock, Representations representations) {
+        this.representations = representations;
         this.db = db;
         this.tx = tx;
         this.purposes = purposes;
@@ -73,26 +79,77 @@ public final class ConsentService {
         this.clock = clock;
     }
 
-    /** Records an explicit consent to one purpose and returns it with its signed receipt. */
+    /**
+     * Records the citizen's own explicit consent to one purpose and returns it with its signed receipt. A custodian
+     * or curator does not act here (R20.3): refused, as is any grant for a citizen under a representation in force.
+     */
     public Mono<ConsentChange> grant(GrantCommand c) {
         return Mono.defer(() -> {
             checkShape(c);
-            return purposes.find(c.purposeId())
+            if (REPRESENTATIVES.contains(c.actorRole())
+                    || c.guardianRole() != null && REPRESENTATIVES.contains(c.guardianRole())) {
+                return Mono.error(new ProblemException(ConsentError.REPRESENTATIVE_REQUIRED, "A custodian or curator "
+                        + "consents through /v1/me/wards/{ward_ref}/consents, signed in as themself, under a "
+                        + "representation registered from the court order (R20.3)"));
+            }
+            return representations.inForceFor(c.subjectRef())
+                    .flatMap(r -> Mono.<ConsentChange>error(wardAlone(r)))
+                    .switchIfEmpty(Mono.defer(() -> grant(c, null)));
+        });
+    }
+
+    /**
+     * Records a consent that a custodian or curator gives for the ward under the representation in force (R20.3):
+     * the ledger and the receipt hold the actor's role and the proof of authority. 404 when the caller holds none.
+     */
+    public Mono<ConsentChange> grantForWard(String representativeRef, String wardRef, GrantCommand asked) {
+        return representations.inForce(wardRef, representativeRef).flatMap(r -> {
+            GrantCommand c = new GrantCommand(wardRef, asked.purposeId(), asked.noticeVersion(), asked.language(),
+                    asked.explicitAct(), r.role(), r.ledgerAuthority(), null, null, asked.channel());
+            checkShape(c);
+            return grant(c, r);
+        });
+    }
+
+    private static ProblemException wardAlone(Representation r) {
+        return new ProblemException(ConsentError.REPRESENTATIVE_REQUIRED, "A " + r.role() + " is registered for this "
+                + "citizen (s20): consent is given and withdrawn by them, not by the citizen alone",
+                Map.of("representative_role", r.role()));
+    }
+
+    private Mono<ConsentChange> grant(GrantCommand c, Representation representation) {
+        return Mono.defer(() -> purposes.find(c.purposeId())
                     .switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.PURPOSE_NOT_FOUND,
                             "No purpose with this id")))
-                    .flatMap(p -> checkPurpose(c, p).then(checkAge(c, p)).thenReturn(p))
+                    .flatMap(p -> checkPurpose(c, p).then(checkAge(c, p, representation)).thenReturn(p))
                     .flatMap(p -> versions.beforeChange(c.subjectRef())
                             .onErrorMap(e -> new ProblemException(ConsentError.LEDGER_UNAVAILABLE,
                                     "Consent cannot be recorded right now; try again"))
                             .then(appendGrant(c, p).as(tx::transactional))
                             .flatMap(done -> versions.afterChange(c.subjectRef(), done.version)
                                     .then(view(c.subjectRef(), done.receipt.consentId()))
-                                    .map(v -> new ConsentChange(v, done.receipt))));
-        });
+                                    .map(v -> new ConsentChange(v, done.receipt)))));
     }
 
-    /** Withdraws a consent of this subject in one step; earlier events stay (R19.6). 404 for anyone else's. */
+    /**
+     * Withdraws a consent of this subject in one step; earlier events stay (R19.6). 404 for anyone else's. Refused
+     * while a representation is in force for the subject: withdrawal follows the same rules as consent (R20.3).
+     */
     public Mono<ConsentChange> withdraw(String subjectRef, UUID consentId, String channel) {
+        return representations.inForceFor(subjectRef)
+                .flatMap(r -> Mono.<ConsentChange>error(wardAlone(r)))
+                .switchIfEmpty(Mono.defer(() -> withdraw(subjectRef, consentId, channel, "self", null)));
+    }
+
+    /** Withdraws a consent of the ward, by the custodian or curator in force (R20.3); 404 when the caller has none. */
+    public Mono<ConsentChange> withdrawForWard(String representativeRef, String wardRef, UUID consentId,
+            String channel) {
+        return representations.inForce(wardRef, representativeRef)
+                .flatMap(r -> withdraw(wardRef, consentId, channel, r.role(), r.ledgerAuthority()));
+    }
+
+    private Mono<ConsentChange> withdraw(String subjectRef, UUID consentId, String channel, String actorRole,
+            String authorityRef) {
         return loadOwn(subjectRef, consentId)
                 .flatMap(row -> {
                     if (!"given".equals(row.state)) {
@@ -102,7 +159,8 @@ public final class ConsentService {
                     return purposes.find(row.purposeId).flatMap(p -> versions.beforeChange(subjectRef)
                             .onErrorMap(e -> new ProblemException(ConsentError.LEDGER_UNAVAILABLE,
                                     "Consent cannot be withdrawn right now; try again"))
-                            .then(appendWithdrawal(subjectRef, consentId, channel, p).as(tx::transactional)));
+                            .then(appendWithdrawal(subjectRef, consentId, channel, p, actorRole, authorityRef)
+                                    .as(tx::transactional)));
                 })
                 .flatMap(done -> versions.afterChange(subjectRef, done.version)
                         .then(view(subjectRef, consentId)).map(v -> new ConsentChange(v, done.receipt)));
@@ -112,7 +170,8 @@ public final class ConsentService {
     public Mono<Long> withdrawAll(String subjectRef, String channel) {
         return db.sql("SELECT id FROM consent.consent WHERE subject_ref = :s AND state = 'given'").bind("s", subjectRef)
                 .map(r -> r.get("id", UUID.class)).all()
-                .concatMap(id -> withdraw(subjectRef, id, channel)
+                // an erasure request is the authority here, whoever acts for the subject
+                .concatMap(id -> withdraw(subjectRef, id, channel, "self", null)
                         .onErrorResume(ProblemException.class, e -> Mono.empty()))
                 .count();
     }
@@ -191,9 +250,11 @@ public final class ConsentService {
         return Mono.empty();
     }
 
-    private Mono<Void> checkAge(GrantCommand c, PublishedPurpose p) {
+    private Mono<Void> checkAge(GrantCommand c, PublishedPurpose p, Representation representation) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), BANGKOK);
-        return facts.of(c.subjectRef()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        return facts.of(c.subjectRef())
+                .map(f -> AgeRules.withRepresentation(f, representation == null ? null : representation.role()))
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(f -> AgeRules.check(f.orElse(null), today, c.actorRole(), c.guardianRole(),
                         p.purpose().minorMayConsentAlone())
                         .<Mono<Void>>map(e -> Mono.error(new ProblemException(e, e == ConsentError.AGE_UNVERIFIED
@@ -236,7 +297,8 @@ public final class ConsentService {
                         ConsentError.CONSENT_ALREADY_GIVEN, "Consent to this purpose is already active"));
     }
 
-    private Mono<Done> appendWithdrawal(String subjectRef, UUID consentId, String channel, PublishedPurpose p) {
+    private Mono<Done> appendWithdrawal(String subjectRef, UUID consentId, String channel, PublishedPurpose p,
+            String actorRole, String authorityRef) {
         return db.sql("SELECT * FROM consent.consent WHERE id = :id AND subject_ref = :s FOR UPDATE").bind("id", consentId)
                 .bind("s", subjectRef).map(ConsentRow::of).one()
                 .flatMap(row -> {
@@ -248,7 +310,8 @@ public final class ConsentService {
                     return purposes.notice(row.purposeId, row.noticeVersion).flatMap(n -> ledger.append(
                             new LedgerEntry(subjectRef, 0, UUID.randomUUID(), consentId, "withdrawn", row.purposeId,
                                     row.noticeVersion, n.hash(row.language),
-                                    row.language, List.copyOf(p.purpose().categories()), "self", null, null, null,
+                                    row.language, List.copyOf(p.purpose().categories()), actorRole, authorityRef,
+                                    null, null,
                                     channel, 1, now, null, null)))
                             .flatMap(appended -> db.sql("UPDATE consent.consent SET state = 'withdrawn', withdrawn_at = :at, "
                                     + "last_seq = :seq WHERE id = :id").bind("at", Sql.ts(now))

@@ -58,4 +58,15 @@ public final class IdempotencyStore {
             });
         });
     }
+
+    /**
+     * Deletes every stored response of the subject (s33 erasure: they hold consent views and receipts); emits how
+     * many keys went. Keys are found with SCAN on the subject's prefix, glob characters escaped.
+     */
+    public Mono<Long> forget(String subjectRef) {
+        String pattern = PREFIX + subjectRef.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + ":*";
+        return redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions().match(pattern).count(500)
+                .build()).buffer(500).concatMap(keys -> redis.delete(keys.toArray(String[]::new)))
+                .reduce(0L, Long::sum);
+    }
 }

@@ -20,4 +20,10 @@ public interface PurposeCatalog {
 
     /** Every purpose with its current notice, by id. */
     Flux<PublishedPurpose> all();
+
+    /** At most {@code limit} purposes whose id sorts after {@code afterId} (all when null), by id. */
+    Flux<PublishedPurpose> after(String afterId, int limit);
+
+    /** How many purposes are registered. */
+    reactor.core.publisher.Mono<Long> count();
 }

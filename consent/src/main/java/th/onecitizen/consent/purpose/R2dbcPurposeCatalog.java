@@ -95,6 +95,18 @@ public final class R2dbcPurposeCatalog implements PurposeCatalog {
         return db.sql(SELECT + "ORDER BY p.id").map(R2dbcPurposeCatalog::read).all();
     }
 
+    @Override
+    public Flux<PublishedPurpose> after(String afterId, int limit) {
+        return Sql.bind(db.sql(SELECT + "WHERE (CAST(:after AS text) IS NULL OR p.id > :after) ORDER BY p.id "
+                + "LIMIT :limit").bind("limit", limit), "after", afterId, String.class)
+                .map(R2dbcPurposeCatalog::read).all();
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return db.sql("SELECT count(*) FROM consent.purpose").map(r -> r.get(0, Long.class)).one();
+    }
+
     private Notice notice(Purpose p, PurposeDraft d, int version, boolean material) {
         String th = NoticeDocument.render(p, d.titleTh(), d.bodyTh(), d.refusalEffectTh(), "th", controller);
         String en = NoticeDocument.render(p, d.titleEn(), d.bodyEn(), d.refusalEffectEn(), "en", controller);

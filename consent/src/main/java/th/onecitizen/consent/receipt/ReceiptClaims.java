@@ -12,6 +12,7 @@ import th.onecitizen.consent.config.ConsentProperties;
 import th.onecitizen.consent.ledger.LedgerEntry;
 import th.onecitizen.consent.purpose.Notice;
 import th.onecitizen.consent.purpose.Purpose;
+import th.onecitizen.consent.representation.Representation;
 
 /**
  * The claims of a consent receipt, after the Kantara Consent Receipt v1.1 and ISO/IEC TS 27560 record fields. The
@@ -47,6 +48,14 @@ public final class ReceiptClaims {
         actor.put("role", entry.actorRole());
         if (entry.guardianRole() != null) {
             actor.put("guardian_role", entry.guardianRole());
+        }
+        // a custodian or curator is named with the representation and the court order it rests on (R20.3)
+        Map<String, String> representation = Representation.parseLedgerAuthority(entry.authorityRef());
+        if (!representation.isEmpty()) {
+            actor.put("representative", representation.get("representative"));
+            actor.put("representation_id", representation.get("representation"));
+            actor.put("authority_ref", representation.get("proof"));
+            actor.put("authority_date", representation.get("dated"));
         }
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)

@@ -54,23 +54,29 @@ public final class RetentionJob implements SmartLifecycle {
         Instant requestCutoff = started.minus(retention.closedRequests());
         Mono<Long> access = db.sql("DELETE FROM consent.access_log WHERE occurred_at < :c")
                 .bind("c", Sql.ts(accessCutoff)).fetch().rowsUpdated();
+        // the decision log (R19.1) is kept as long as the access log it complements
+        Mono<Long> decisions = db.sql("DELETE FROM consent.decision_log WHERE occurred_at < :c")
+                .bind("c", Sql.ts(accessCutoff)).fetch().rowsUpdated();
         Mono<Long> notes = db.sql("DELETE FROM consent.notification WHERE created_at < :c")
                 .bind("c", Sql.ts(noteCutoff)).fetch().rowsUpdated();
         Mono<Long> requests = db.sql("UPDATE consent.privacy_request SET details = NULL, proof_ref = NULL WHERE "
                 + "closed_at < :c AND (details IS NOT NULL OR proof_ref IS NOT NULL)")
                 .bind("c", Sql.ts(requestCutoff)).fetch().rowsUpdated();
         Mono<Long> overdue = db.sql("SELECT (SELECT count(*) FROM consent.access_log WHERE occurred_at < :a) + "
+                + "(SELECT count(*) FROM consent.decision_log WHERE occurred_at < :a) + "
                 + "(SELECT count(*) FROM consent.notification WHERE created_at < :n) + (SELECT count(*) FROM "
                 + "consent.privacy_request WHERE closed_at < :r AND (details IS NOT NULL OR proof_ref IS NOT NULL))")
                 .bind("a", Sql.ts(accessCutoff)).bind("n", Sql.ts(noteCutoff)).bind("r", Sql.ts(requestCutoff))
                 .map(r -> r.get(0, Long.class)).one();
-        return Mono.zip(access, notes, requests).flatMap(t -> ensurePartitions().then(overdue).flatMap(o -> {
+        return Mono.zip(access, notes, requests, decisions).flatMap(t -> ensurePartitions().then(overdue).flatMap(o -> {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("access_log_entries", t.getT1());
             report.put("notifications", t.getT2());
             report.put("closed_requests_anonymised", t.getT3());
+            report.put("decision_log_entries", t.getT4());
             String json = "{\"access_log_entries\":" + t.getT1() + ",\"notifications\":" + t.getT2()
-                    + ",\"closed_requests_anonymised\":" + t.getT3() + "}";
+                    + ",\"closed_requests_anonymised\":" + t.getT3() + ",\"decision_log_entries\":" + t.getT4()
+                    + "}";
             report.put("overdue", o);
             return db.sql("INSERT INTO consent.retention_run (id, started_at, finished_at, erased, overdue) VALUES "
                     + "(:id, :s, :f, CAST(:e AS jsonb), :o)").bind("id", UUID.randomUUID())

@@ -39,17 +39,61 @@ public final class Ropa {
         this.controller = controller;
     }
 
-    /** Every entry, by purpose id. */
+    /** The largest page of entries one answer may hold (about 1.2 KB each). */
+    public static final int MAX_PAGE = 100;
+
+    /**
+     * One page of the record, by purpose id.
+     *
+     * @param entries    the entries of the page
+     * @param total      how many purposes are registered
+     * @param limit      the page size asked for
+     * @param nextCursor the cursor of the next page ({@code after}), or null on the last page
+     */
+    public record RopaPage(List<Map<String, Object>> entries, long total, int limit, String nextCursor) {
+    }
+
+    /** At most {@code limit} entries whose purpose id sorts after {@code after} (from the first when null). */
+    public Mono<RopaPage> page(String after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+        }
+        return purposes.after(after, limit + 1).collectList().flatMap(found -> {
+            List<PublishedPurpose> page = found.size() > limit ? found.subList(0, limit) : found;
+            String next = found.size() > limit ? page.get(page.size() - 1).purpose().id() : null;
+            List<String> ids = page.stream().map(p -> p.purpose().id()).toList();
+            return Mono.zip(uses(ids), refusals(), purposes.count()).map(t -> new RopaPage(page.stream()
+                    .map(p -> entry(p, t.getT1(), t.getT2())).toList(), t.getT3(), limit, next));
+        });
+    }
+
+    /** Every entry, by purpose id, streamed from the catalogue. */
     public Flux<Map<String, Object>> entries() {
-        Mono<Map<String, Long>> uses = db.sql("SELECT purpose_id, count(*) AS n FROM consent.access_log "
-                + "WHERE basis <> 'consent' GROUP BY purpose_id").map(r -> Map.entry(r.get("purpose_id", String.class),
-                        r.get("n", Long.class))).all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<Map<String, String>> refusals = db.sql("SELECT r.type, count(*) AS n, string_agg(DISTINCT f.ground, ', ') "
+        return Mono.zip(uses(null), refusals()).flatMapMany(t -> purposes.all().map(p -> entry(p, t.getT1(),
+                t.getT2())));
+    }
+
+    /** s27 para 3 uses per purpose (of {@code ids}, or of every purpose when null). */
+    private Mono<Map<String, Long>> uses(List<String> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT purpose_id, count(*) AS n FROM consent.access_log "
+                + "WHERE basis <> 'consent'" + (ids == null ? "" : " AND purpose_id = ANY (:ids)")
+                + " GROUP BY purpose_id");
+        if (ids != null) {
+            spec = spec.bind("ids", ids.toArray(String[]::new));
+        }
+        return spec.map(r -> Map.entry(r.get("purpose_id", String.class), r.get("n", Long.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<Map<String, String>> refusals() {
+        return db.sql("SELECT r.type, count(*) AS n, string_agg(DISTINCT f.ground, ', ') "
                 + "AS grounds FROM consent.privacy_request r JOIN consent.privacy_request_refusal f ON f.request_id = "
                 + "r.id GROUP BY r.type").map(r -> Map.entry(r.get("type", String.class), r.get("n", Long.class)
                         + " refused (" + r.get("grounds", String.class) + ")")).all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(uses, refusals).flatMapMany(t -> purposes.all().map(p -> entry(p, t.getT1(), t.getT2())));
     }
 
     private Map<String, Object> entry(PublishedPurpose pp, Map<String, Long> uses, Map<String, String> refusals) {
@@ -80,19 +124,18 @@ public final class Ropa {
         return e;
     }
 
-    /** The entries as RFC 4180 CSV with a header row. */
-    public Mono<String> csv() {
-        return entries().collectList().map(rows -> {
-            StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-            for (Map<String, Object> row : rows) {
-                List<String> cells = new ArrayList<>();
-                for (String c : COLUMNS) {
-                    cells.add(cell(row.get(c)));
-                }
-                sb.append(String.join(",", cells)).append("\r\n");
+    /**
+     * The entries as RFC 4180 CSV: the header row, then one line per purpose as the catalogue streams it (never
+     * the whole document in memory).
+     */
+    public Flux<String> csvLines() {
+        return Flux.concat(Mono.just(String.join(",", COLUMNS) + "\r\n"), entries().map(row -> {
+            List<String> cells = new ArrayList<>();
+            for (String c : COLUMNS) {
+                cells.add(cell(row.get(c)));
             }
-            return sb.toString();
-        });
+            return String.join(",", cells) + "\r\n";
+        }));
     }
 
     private static String cell(Object v) {
