@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-PEER=$(cd "${PEER:-../shared/peers/keycloak}" && pwd)
+# the peer lives next to the checkout (../shared from /work/main, ../../shared from a worktree under /work/wt)
+for p in "${PEER:-}" ../shared/peers/keycloak ../../shared/peers/keycloak; do [ -n "$p" ] && [ -d "$p" ] && break; done
+PEER=$(cd "$p" && pwd)
 J25=${J25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DUR=${DUR:-20}; CONCS=${CONCS:-"8 32"}; WARMUP=${WARMUP:-10}
 RES=$ROOT/benchmarks/results; mkdir -p "$RES"
