@@ -92,7 +92,9 @@ async function timedLogin(base) {
     }
     next = new URL(r.headers.get('location'), next).toString();
   }
-  const code = new URL(next).searchParams.get('code');
+  const back = new URL(next).searchParams;
+  if (!back.get('code')) throw new Error(`app redirected with error=${back.get('error')}`);
+  const code = back.get('code');
   const t0 = performance.now();
   const t = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
     'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code,
@@ -120,7 +122,11 @@ async function runAtRate(base, appPid) {
     if (performance.now() - due > interval) lateStarts++;
     const t0 = performance.now();
     pending.push(timedLogin(base).then((s) => results.push({ ...s, total: performance.now() - t0 }))
-      .catch((e) => { errors++; firstErrors.set(String(e.message), (firstErrors.get(String(e.message)) ?? 0) + 1); }));
+      .catch((e) => {
+        errors++;
+        const why = e.cause?.code ? `${e.message} (${e.cause.code})` : String(e.message);
+        firstErrors.set(why, (firstErrors.get(why) ?? 0) + 1);
+      }));
   }
   const offered = performance.now() - start;
   await Promise.all(pending);
@@ -135,7 +141,7 @@ async function runAtRate(base, appPid) {
   console.log(`  callback minus upstream ${f(results.map((s) => Math.max(0, s.callback - s.upstream)))}`);
   console.log(`  token ${f(results.map((s) => s.token))}`);
   console.log(`upstream token call (mock + proxy, not ours) ${f(results.map((s) => s.upstream))}; `
-    + `other upstream calls ${upstreamOther}`);
+    + `other upstream requests (the browser at the mock, JWKS, discovery) ${upstreamOther}`);
   console.log(`whole login as the client sees it ${f(results.map((s) => s.total))}`);
   console.log(`OneCitizen JVM CPU per login ${(cpuMs / Math.max(1, results.length)).toFixed(2)} ms `
     + `(includes the in-JVM mock); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
