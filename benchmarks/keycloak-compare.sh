@@ -30,7 +30,7 @@ bench() { # server pid scenario url conc dur [record]
   local cpu=$(( 100 * (t1 - t0) / ($(getconf CLK_TCK) * d) ))
   # req/s per server core (req/s / cores the server process used): what a loaded, shared machine distorts least
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
-    "$ok" "$bad" "$cpu" "$(awk -v r="$rps" -v c="$cpu" 'BEGIN{printf "%.0f", c > 0 ? 100 * r / c : 0}')" \
+    "$ok" "$bad" "$cpu" "$(awk -v r="$rps" -v c="$cpu" 'BEGIN{printf "%.0f", (c > 0) ? 100 * r / c : 0}')" \
     "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
 }
 scenarios() { # server pid url refresh-token-maker
