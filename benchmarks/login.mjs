@@ -7,7 +7,8 @@
 // not earlier ones have finished). The ThaiD mock still runs in the JVM, but OneCitizen reaches it through a proxy in
 // this process that times every upstream call; per login, our part = the time of our three requests as this client
 // sees them (authorize, callback, token) minus the upstream token call made during the callback (matched by its
-// code). The client's own time stays in our part, so the figure is an upper bound. JAVA_HOME picks the JDK.
+// code). The client's own time stays in our part, so the figure is an upper bound. JAVA_HOME picks the JDK,
+// JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=login.jfr,settings=profile).
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -191,7 +192,7 @@ const proxy = rateMode ? await startProxy(proxyPort, mocksPort) : null;
 const viaProxy = rateMode ? [
   `--onecitizen.identity.providers.thaid.base-url=http://127.0.0.1:${proxyPort}/thaid`,
   `--onecitizen.identity.providers.thaid.expected-issuer=http://127.0.0.1:${mocksPort}/thaid`] : [];
-const app = spawn(java, ['-jar', jar, '--spring.profiles.active=demo', `--server.port=${port}`,
+const app = spawn(java, [...(process.env.JAVA_OPTS ? process.env.JAVA_OPTS.split(' ') : []), '-jar', jar, '--spring.profiles.active=demo', `--server.port=${port}`,
   `--onecitizen.demo.identity-mocks.port=${mocksPort}`, ...viaProxy,
   `--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/${process.env.ONECITIZEN_TEST_DB ?? 'oc_identity'}`,
   `--spring.data.redis.database=${process.env.ONECITIZEN_TEST_REDIS_DB ?? '1'}`,
