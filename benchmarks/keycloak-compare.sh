@@ -3,17 +3,20 @@
 # both servers on JDK 25 and PostgreSQL, Keycloak with refresh-token revocation on (like our rotation with reuse
 # detection). Scenarios: client_credentials (confidential client) and chained refresh_token (public client).
 # usage: benchmarks/keycloak-compare.sh        env: DUR=20 CONCS="8 32" WARMUP=10 PEER=../shared/peers/keycloak
+# On a busy machine the JIT compilers get little CPU: WARMUP=30 gives both servers time to compile their hot paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-PEER=$(cd "${PEER:-../shared/peers/keycloak}" && pwd)
+# the peer lives next to the checkout (../shared from /work/main, ../../shared from a worktree under /work/wt)
+for p in "${PEER:-}" ../shared/peers/keycloak ../../shared/peers/keycloak; do [ -n "$p" ] && [ -d "$p" ] && break; done
+PEER=$(cd "$p" && pwd)
 J25=${J25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DUR=${DUR:-20}; CONCS=${CONCS:-"8 32"}; WARMUP=${WARMUP:-10}
 RES=$ROOT/benchmarks/results; mkdir -p "$RES"
 OUT=$RES/keycloak-compare-$(date -u +%Y%m%dT%H%M%S).tsv
 LUA=$ROOT/benchmarks/http/token.lua
 TOK=$RES/tokens.txt
-printf 'server\tscenario\tconc\trps\tp50_ms\tp90_ms\tp99_ms\tok\tbad\tserver_cpu_pct\tload\n' > "$OUT"
+printf 'server\tscenario\tconc\trps\tp50_ms\tp90_ms\tp99_ms\tok\tbad\tserver_cpu_pct\trps_per_core\tload\n' > "$OUT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
@@ -24,8 +27,11 @@ bench() { # server pid scenario url conc dur [record]
   t1=$(ticks "$pid")
   [ "${7:-}" = record ] || return 0
   eval "$(sed 's/^RESULT //' <<<"$line")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
-    "$ok" "$bad" "$(( 100 * (t1 - t0) / ($(getconf CLK_TCK) * d) ))" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
+  local cpu=$(( 100 * (t1 - t0) / ($(getconf CLK_TCK) * d) ))
+  # req/s per server core (req/s / cores the server process used): what a loaded, shared machine distorts least
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
+    "$ok" "$bad" "$cpu" "$(awk -v r="$rps" -v c="$cpu" 'BEGIN{printf "%.0f", (c > 0) ? 100 * r / c : 0}')" \
+    "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
 }
 scenarios() { # server pid url refresh-token-maker
   local server=$1 pid=$2 url=$3 maker=$4

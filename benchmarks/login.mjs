@@ -1,12 +1,25 @@
 // Throughput of the packaged application in the demo profile (in-JVM mocks): full login round trips through the
 // ThaiD mock (authorize -> mock -> callback -> token), refresh-token rotation, client credentials.
 // Usage: ./mvnw -B -q -pl bff -am package -DskipTests && node benchmarks/login.mjs [seconds] [concurrency]
+//
+// Rate mode: node benchmarks/login.mjs rate [logins/s] [seconds]    (env WARMUP: seconds at the rate first, 20)
+// OneCitizen's own part of a login at a fixed arrival rate (open model: a new login starts every 1/rate s whether or
+// not earlier ones have finished). The ThaiD mock still runs in the JVM, but OneCitizen reaches it through a proxy in
+// this process that times every upstream call; per login, our part = the time of our three requests as this client
+// sees them (authorize, callback, token) minus the upstream token call made during the callback (matched by its
+// code). The client's own time stays in our part, so the figure is an upper bound. JAVA_HOME picks the JDK,
+// JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=login.jfr,settings=profile).
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
+import { readFileSync } from 'node:fs';
 
-const seconds = Number(process.argv[2] ?? 15);
-const concurrency = Number(process.argv[3] ?? 8);
+const rateMode = process.argv[2] === 'rate';
+const rate = rateMode ? Number(process.argv[3] ?? 100) : 0;
+const seconds = Number(process.argv[rateMode ? 4 : 2] ?? (rateMode ? 20 : 15));
+const concurrency = rateMode ? 0 : Number(process.argv[3] ?? 8);
+const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
 const jar = new URL('../bff/target/onecitizen-bff.jar', import.meta.url).pathname;
 const APP_REDIRECT = 'http://127.0.0.1/callback';
 
@@ -22,6 +35,119 @@ function citizenId() {
   return d.join('');
 }
 const pct = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const cpuTicks = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(f[11]) + Number(f[12]); }; // utime + stime, in clock ticks (100/s)
+
+// upstream calls through the timing proxy: code -> ms of the token call that redeemed it
+const upstreamByCode = new Map();
+let upstreamOther = 0;
+function startProxy(port, target) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const server = http.createServer((req, res) => {
+    const t0 = performance.now();
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const up = http.request({ host: '127.0.0.1', port: target, path: req.url, method: req.method, agent,
+        headers: { ...req.headers, host: `127.0.0.1:${target}` } }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+        r.on('end', () => {
+          const ms = performance.now() - t0;
+          const code = req.method === 'POST' ? new URLSearchParams(body.toString()).get('code') : null;
+          if (code) upstreamByCode.set(code, ms); else upstreamOther++;
+        });
+      });
+      up.on('error', () => { res.writeHead(502); res.end(); });
+      up.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+// one login, timing our three requests; the browser's visit to the mock is not ours and not timed
+async function timedLogin(base) {
+  const verifier = b64(randomBytes(32));
+  const q = new URLSearchParams({ response_type: 'code', client_id: 'superapp', redirect_uri: APP_REDIRECT,
+    scope: 'openid profile offline_access', state: b64(randomBytes(8)), nonce: b64(randomBytes(8)),
+    code_challenge: b64(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
+    idp_hint: 'thaid', login_hint: citizenId() });
+  const steps = { authorize: 0, callback: 0, token: 0, upstream: 0 };
+  let next = `${base}/oauth2/authorize?${q}`;
+  for (let hop = 0; !next.startsWith(APP_REDIRECT); hop++) {
+    if (hop > 6) throw new Error('redirect loop');
+    const ours = next.startsWith(base);
+    const t0 = performance.now();
+    const r = await fetch(next, { redirect: 'manual' });
+    await r.arrayBuffer();
+    const ms = performance.now() - t0;
+    if (r.status !== 302 && r.status !== 303) throw new Error(`status ${r.status} at ${new URL(next).pathname}`);
+    if (ours && next.includes('/oauth2/callback/')) {
+      steps.callback += ms;
+      const upstreamCode = new URL(next).searchParams.get('code');
+      steps.upstream = upstreamByCode.get(upstreamCode) ?? 0;
+      upstreamByCode.delete(upstreamCode);
+    } else if (ours) {
+      steps.authorize += ms;
+    }
+    next = new URL(r.headers.get('location'), next).toString();
+  }
+  const back = new URL(next).searchParams;
+  if (!back.get('code')) throw new Error(`app redirected with error=${back.get('error')}`);
+  const code = back.get('code');
+  const t0 = performance.now();
+  const t = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
+    'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code,
+    redirect_uri: APP_REDIRECT, client_id: 'superapp', code_verifier: verifier }) });
+  const body = await t.json();
+  steps.token = performance.now() - t0;
+  if (t.status !== 200 || !body.refresh_token) throw new Error(`token ${t.status}`);
+  return steps;
+}
+
+async function runAtRate(base, appPid, seconds, report = true) {
+  const results = [];
+  let errors = 0;
+  const firstErrors = new Map();
+  const pending = [];
+  const interval = 1000 / rate;
+  const total = Math.round(rate * seconds);
+  const cpu0 = cpuTicks(appPid);
+  const start = performance.now();
+  let lateStarts = 0;
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (performance.now() - due > interval) lateStarts++;
+    const t0 = performance.now();
+    pending.push(timedLogin(base).then((s) => results.push({ ...s, total: performance.now() - t0 }))
+      .catch((e) => {
+        errors++;
+        const why = e.cause?.code ? `${e.message} (${e.cause.code})` : String(e.message);
+        firstErrors.set(why, (firstErrors.get(why) ?? 0) + 1);
+      }));
+  }
+  const offered = performance.now() - start;
+  await Promise.all(pending);
+  const cpuMs = (cpuTicks(appPid) - cpu0) * 10;
+  if (!report) return;
+  const ours = results.map((s) => s.authorize + Math.max(0, s.callback - s.upstream) + s.token);
+  const f = (xs) => `p50 ${pct(xs, 0.5).toFixed(1)} / p90 ${pct(xs, 0.9).toFixed(1)} / p99 ${pct(xs, 0.99).toFixed(1)}`;
+  console.log(`offered ${rate}/s for ${seconds} s (${total} logins in ${(offered / 1000).toFixed(1)} s, `
+    + `${lateStarts} started late), completed ${results.length}, errors ${errors}`
+    + (firstErrors.size ? ` ${JSON.stringify(Object.fromEntries(firstErrors))}` : ''));
+  console.log(`OneCitizen's part of a login (ms):  ${f(ours)}`);
+  console.log(`  authorize ${f(results.map((s) => s.authorize))}`);
+  console.log(`  callback minus upstream ${f(results.map((s) => Math.max(0, s.callback - s.upstream)))}`);
+  console.log(`  token ${f(results.map((s) => s.token))}`);
+  console.log(`upstream token call (mock + proxy, not ours) ${f(results.map((s) => s.upstream))}; `
+    + `other upstream requests (the browser at the mock, JWKS, discovery) ${upstreamOther}`);
+  console.log(`whole login as the client sees it ${f(results.map((s) => s.total))}`);
+  console.log(`OneCitizen JVM CPU per login ${(cpuMs / Math.max(1, results.length)).toFixed(2)} ms `
+    + `(includes the in-JVM mock); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
+}
 
 async function login(base) {
   const verifier = b64(randomBytes(32));
@@ -61,8 +187,14 @@ async function run(name, op) {
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const app = spawn('java', ['-jar', jar, '--spring.profiles.active=demo', `--server.port=${port}`,
-  `--onecitizen.demo.identity-mocks.port=${await freePort()}`,
+const mocksPort = await freePort();
+const proxyPort = await freePort();
+const proxy = rateMode ? await startProxy(proxyPort, mocksPort) : null;
+const viaProxy = rateMode ? [
+  `--onecitizen.identity.providers.thaid.base-url=http://127.0.0.1:${proxyPort}/thaid`,
+  `--onecitizen.identity.providers.thaid.expected-issuer=http://127.0.0.1:${mocksPort}/thaid`] : [];
+const app = spawn(java, [...(process.env.JAVA_OPTS ? process.env.JAVA_OPTS.split(' ') : []), '-jar', jar, '--spring.profiles.active=demo', `--server.port=${port}`,
+  `--onecitizen.demo.identity-mocks.port=${mocksPort}`, ...viaProxy,
   `--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/${process.env.ONECITIZEN_TEST_DB ?? 'oc_identity'}`,
   `--spring.data.redis.database=${process.env.ONECITIZEN_TEST_REDIS_DB ?? '1'}`,
   '--onecitizen.demo.embedded-fallback=false', '--logging.level.root=WARN'], { stdio: 'ignore' });
@@ -72,22 +204,31 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   for (let i = 0; i < 50; i++) await login(base); // warm-up
-  await run('login round trip (ThaiD mock)', async () => login(base));
-  await run('refresh_token rotation', async (token) => {
-    const rt = token ?? await login(base);
-    const r = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
-      'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token',
-      client_id: 'superapp', refresh_token: rt }) });
-    if (r.status !== 200) throw new Error(String(r.status));
-    return (await r.json()).refresh_token;
-  });
-  const basic = `Basic ${Buffer.from('agency-demo:agency-demo-secret').toString('base64')}`;
-  await run('client_credentials', async () => {
-    const r = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
-      'application/x-www-form-urlencoded', authorization: basic }, body: 'grant_type=client_credentials' });
-    if (r.status !== 200) throw new Error(String(r.status));
-    await r.arrayBuffer();
-  });
+  if (rateMode) {
+    for (let i = 0; i < 200; i++) await timedLogin(base); // through the proxy as well
+    // the JIT compilers need CPU well past the first logins: an unmeasured run at the same rate first
+    await runAtRate(base, app.pid, Number(process.env.WARMUP ?? 20), false);
+    upstreamOther = 0;
+    await runAtRate(base, app.pid, seconds);
+  } else {
+    await run('login round trip (ThaiD mock)', async () => login(base));
+    await run('refresh_token rotation', async (token) => {
+      const rt = token ?? await login(base);
+      const r = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
+        'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token',
+        client_id: 'superapp', refresh_token: rt }) });
+      if (r.status !== 200) throw new Error(String(r.status));
+      return (await r.json()).refresh_token;
+    });
+    const basic = `Basic ${Buffer.from('agency-demo:agency-demo-secret').toString('base64')}`;
+    await run('client_credentials', async () => {
+      const r = await fetch(`${base}/oauth2/token`, { method: 'POST', headers: { 'content-type':
+        'application/x-www-form-urlencoded', authorization: basic }, body: 'grant_type=client_credentials' });
+      if (r.status !== 200) throw new Error(String(r.status));
+      await r.arrayBuffer();
+    });
+  }
 } finally {
   app.kill('SIGTERM');
+  proxy?.close();
 }

@@ -79,6 +79,8 @@ class OAuthFlowTests {
         OAuthDriver.Answer refreshed = driver.post("/oauth2/token", refresh, Map.of());
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(refreshed.json().get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
+        // OIDC Core 12.2: no new ID token on refresh (no one authenticated); the access token carries the grant
+        assertThat(refreshed.json()).containsKey("access_token").doesNotContainKey("id_token");
 
         OAuthDriver.Answer revoked = driver.post("/oauth2/revoke", Map.of("client_id", "superapp", "token",
                 (String) refreshed.json().get("refresh_token")), Map.of());
