@@ -32,6 +32,8 @@ import th.onecitizen.identity.token.RedisTokenRevocations;
 import th.onecitizen.identity.token.TokenRevocations;
 import th.onecitizen.identity.upstream.IdentityProviders;
 import th.onecitizen.identity.upstream.NdidClient;
+import th.onecitizen.identity.vault.R2dbcSubjectKeys;
+import th.onecitizen.identity.vault.SubjectKeys;
 import th.onecitizen.platform.persistence.ModuleSchema;
 
 /** Wires the identity module: its schema, keys, tokens, clients, citizens, providers and the authorization server. */
@@ -81,9 +83,24 @@ public class IdentityConfiguration {
         return new CitizenIdProtector(p.citizenIdHmacKey(), p.citizenIdEncryptionKey());
     }
 
+    /**
+     * The key store of crypto-shredding, a schema of its own apart from identity's tables. In production it belongs
+     * in a separate database (or Vault transit) whose backups are short-lived; here it shares the connection.
+     */
     @Bean
-    R2dbcCitizens citizens(DatabaseClient db, ReactiveTransactionManager tm, CitizenIdProtector protector) {
-        return new R2dbcCitizens(db, TransactionalOperator.create(tm), protector);
+    ModuleSchema keyvaultSchema() {
+        return new ModuleSchema("id-federation", "keyvault", "classpath:db/keyvault");
+    }
+
+    @Bean
+    SubjectKeys subjectKeys(DatabaseClient db, IdentityProperties p) {
+        return new R2dbcSubjectKeys(db, p.subjectKeyEncryptionKey(), CLOCK, p.subjectKeyCacheTtl(), 100_000);
+    }
+
+    @Bean
+    R2dbcCitizens citizens(DatabaseClient db, ReactiveTransactionManager tm, CitizenIdProtector protector,
+            SubjectKeys keys) {
+        return new R2dbcCitizens(db, TransactionalOperator.create(tm), protector, keys);
     }
 
     /** Client registrations in PostgreSQL, read through a 30-second cache on the token path. */

@@ -19,7 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param codeTtl                authorization-code lifetime (at most 60 s)
  * @param verifiedTokenCacheSize how many verified access tokens are remembered per instance (0 disables the cache)
  * @param citizenIdHmacKey       base64 key (at least 32 bytes) of the keyed hash used to look citizens up by ID
- * @param citizenIdEncryptionKey base64 AES-256 key encrypting the citizen ID for display
+ * @param citizenIdEncryptionKey base64 AES-256 key encrypting the citizen ID for display (rows sealed before
+ *                               per-citizen keys, and NDID/CIBA transactions in Redis)
+ * @param subjectKeyEncryptionKey base64 key (at least 32 bytes) wrapping each citizen's data key in the key store
+ *                               ({@code keyvault}): crypto-shredding, erasure reaching backups (PDPA s33)
+ * @param subjectKeyCacheTtl     how long an instance keeps a citizen's unwrapped data key in memory
  * @param upstreamTransactionTtl how long a login may stay at an upstream provider before its state expires
  * @param cibaInterval           the minimum polling interval granted to CIBA clients
  * @param cibaTtl                how long a CIBA request may wait for the citizen
@@ -45,6 +49,8 @@ public record IdentityProperties(
         Integer verifiedTokenCacheSize,
         @NotBlank String citizenIdHmacKey,
         @NotBlank String citizenIdEncryptionKey,
+        @NotBlank String subjectKeyEncryptionKey,
+        Duration subjectKeyCacheTtl,
         Duration upstreamTransactionTtl,
         Duration cibaInterval,
         Duration cibaTtl,
@@ -58,6 +64,7 @@ public record IdentityProperties(
     public IdentityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
         refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(30) : refreshTokenTtl;
+        subjectKeyCacheTtl = subjectKeyCacheTtl == null ? Duration.ofSeconds(60) : subjectKeyCacheTtl;
         codeTtl = codeTtl == null ? Duration.ofSeconds(60) : codeTtl;
         if (codeTtl.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException("onecitizen.identity.code-ttl must be at most 60 s");

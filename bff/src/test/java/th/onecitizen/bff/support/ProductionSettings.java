@@ -35,6 +35,7 @@ public final class ProductionSettings {
                 "--onecitizen.identity.signing-keys=" + new JWKSet(ecKey()).toString(false),
                 "--onecitizen.identity.citizen-id-hmac-key=" + secret(),
                 "--onecitizen.identity.citizen-id-encryption-key=" + secret(),
+                "--onecitizen.identity.subject-key-encryption-key=" + secret(),
                 // consent: the receipt key and the controller named in every notice and receipt
                 "--onecitizen.consent.receipt-signing-key=" + ecKey().toJSONString(),
                 "--onecitizen.consent.controller.name=Test Controller",

@@ -1,8 +1,10 @@
 package th.onecitizen.identity.citizen;
 
 import io.r2dbc.spi.Readable;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -10,12 +12,19 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.assurance.Assurance;
+import th.onecitizen.identity.vault.SubjectKeyUnavailableException;
+import th.onecitizen.identity.vault.SubjectKeys;
 import th.onecitizen.platform.privacy.CitizenIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Citizens and their provider links in PostgreSQL. Each use case is one transaction with no remote call in it;
  * a refused merge is audited after its transaction rolls back, so the audit survives.
+ *
+ * <p>The citizen ID ({@code citizens.cid_sealed}) and what providers asserted ({@code links.claims}) are sealed with
+ * the citizen's own data key ({@link SubjectKeys}), so that erasure reaches backups by destroying that key. Rows
+ * sealed the older way (the citizen ID under the configuration key, claims in plain JSON) are still read; they are
+ * sealed with the citizen's key the next time they are written.
  */
 public final class R2dbcCitizens implements CitizenDirectory {
 
@@ -26,11 +35,19 @@ public final class R2dbcCitizens implements CitizenDirectory {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final CitizenIdProtector protector;
+    private final SubjectKeys keys;
 
-    public R2dbcCitizens(DatabaseClient db, TransactionalOperator tx, CitizenIdProtector protector) {
+    static final String CID_CONTEXT = "identity.citizens.cid_sealed";
+    static final String CLAIMS_CONTEXT = "identity.links.claims";
+    /** Prefix of claims sealed with the citizen's key (base64url after it); plain JSON starts with a brace. */
+    private static final String SEALED_CLAIMS = "sk:";
+
+    public R2dbcCitizens(DatabaseClient db, TransactionalOperator tx, CitizenIdProtector protector,
+            SubjectKeys keys) {
         this.db = db;
         this.tx = tx;
         this.protector = protector;
+        this.keys = keys;
     }
 
     private record Link(String citizenId, byte[] cidHmac) {
@@ -48,7 +65,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
                 return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
                         "The provider now asserts another citizen ID for this account"));
             }
-            return touch(identity, subjectHash).thenReturn(link.citizenId());
+            return touch(link.citizenId(), identity, subjectHash).thenReturn(link.citizenId());
         }).switchIfEmpty(Mono.defer(() -> {
             if (!identity.verified() || !identity.assurance().satisfies(MIN_LINKING)) {
                 return Mono.error(new IdentityConflictException("link_requires_verification",
@@ -80,7 +97,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
                     }
                     return findLink(identity.provider(), subjectHash)
                             .flatMap(existing -> existing.citizenId().equals(citizenId)
-                                    ? touch(identity, subjectHash)
+                                    ? touch(citizenId, identity, subjectHash)
                                     : Mono.error(new IdentityConflictException("provider_account_linked_elsewhere",
                                             "This provider account belongs to another citizen")))
                             .switchIfEmpty(Mono.defer(() -> insertLink(citizenId, identity, subjectHash, cidHash)));
@@ -115,8 +132,72 @@ public final class R2dbcCitizens implements CitizenDirectory {
         Mono<byte[]> sealed = db.sql("SELECT cid_sealed FROM identity.citizens WHERE id = :id")
                 .bind("id", citizenId).map(r -> r.get("cid_sealed", byte[].class)).one();
         return sealed.flatMap(s -> db.sql("SELECT * FROM identity.links WHERE citizen_id = :id ORDER BY linked_at")
-                .bind("id", citizenId).map(R2dbcCitizens::source).all().collectList()
-                .map(sources -> profileOf(citizenId, protector.open(s), sources)));
+                .bind("id", citizenId).map(R2dbcCitizens::storedSource).all()
+                .concatMap(stored -> openClaims(citizenId, stored.claims()).map(stored::with)).collectList()
+                .zipWith(openCitizenId(citizenId, s))
+                .map(t -> profileOf(citizenId, t.getT2(), t.getT1())))
+                // the citizen's key was destroyed (erased while this read ran): nothing to show
+                .onErrorResume(SubjectKeyUnavailableException.class, e -> Mono.empty());
+    }
+
+    private Mono<String> openCitizenId(String citizenId, byte[] sealed) {
+        if (SubjectKeys.isSealed(sealed)) {
+            return keys.open(citizenId, CID_CONTEXT, sealed).map(b -> new String(b, StandardCharsets.US_ASCII));
+        }
+        return Mono.fromSupplier(() -> protector.open(sealed));
+    }
+
+    private Mono<ProviderClaims> openClaims(String citizenId, String stored) {
+        if (!stored.startsWith(SEALED_CLAIMS)) {
+            return Mono.fromSupplier(() -> JSON.readValue(stored, ProviderClaims.class));
+        }
+        byte[] sealed = Base64.getUrlDecoder().decode(stored.substring(SEALED_CLAIMS.length()));
+        return keys.open(citizenId, CLAIMS_CONTEXT, sealed).map(b -> JSON.readValue(b, ProviderClaims.class));
+    }
+
+    private Mono<String> sealClaims(String citizenId, ProviderClaims claims) {
+        return keys.seal(citizenId, CLAIMS_CONTEXT, JSON.writeValueAsBytes(claims))
+                .map(b -> SEALED_CLAIMS + Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+
+    /**
+     * Erases what identity holds about a citizen (PDPA s33): the provider links with their claims, the refresh-token
+     * families and the citizen row with the sealed citizen ID and its look-up hash, in one transaction; then the
+     * citizen's data key, so that copies of those rows (backups) no longer open. Nothing that names the person
+     * remains: a later login of the same person creates a new citizen. Kept: the audit events, which hold the
+     * opaque id and fixed texts only. Never fails for a citizen already erased.
+     */
+    public Mono<Erasure> erase(String citizenId) {
+        Mono<Erasure> rows = db.sql("SELECT DISTINCT family_id FROM identity.refresh_tokens WHERE citizen_id = :c")
+                .bind("c", citizenId).map(r -> r.get("family_id", String.class)).all().collectList()
+                .flatMap(families -> db.sql("DELETE FROM identity.refresh_tokens WHERE citizen_id = :c")
+                        .bind("c", citizenId).fetch().rowsUpdated()
+                        .flatMap(tokens -> db.sql("DELETE FROM identity.links WHERE citizen_id = :c")
+                                .bind("c", citizenId).fetch().rowsUpdated()
+                                .flatMap(links -> db.sql("DELETE FROM identity.citizens WHERE id = :c")
+                                        .bind("c", citizenId).fetch().rowsUpdated()
+                                        .map(citizens -> new Erasure(citizens > 0, links, tokens, families,
+                                                false)))));
+        return tx.transactional(rows)
+                .flatMap(e -> keys.destroy(citizenId).map(e::withKeyDestroyed))
+                .flatMap(e -> audit("erasure", citizenId, null, "citizen erased").thenReturn(e));
+    }
+
+    /**
+     * What {@link #erase} did.
+     *
+     * @param citizen       whether a citizen row was deleted
+     * @param links         provider links deleted (with their claims)
+     * @param refreshTokens refresh tokens deleted
+     * @param families      the refresh-token families (grants) deleted, whose access tokens the caller revokes
+     * @param keyDestroyed  whether the citizen's data key existed and was destroyed
+     */
+    public record Erasure(boolean citizen, long links, long refreshTokens, List<String> families,
+            boolean keyDestroyed) {
+
+        Erasure withKeyDestroyed(boolean destroyed) {
+            return new Erasure(citizen, links, refreshTokens, families, destroyed);
+        }
     }
 
     private static CitizenProfile profileOf(String citizenId, String cid, List<CitizenProfile.Source> sources) {
@@ -133,9 +214,17 @@ public final class R2dbcCitizens implements CitizenDirectory {
         return new CitizenProfile(citizenId, nameTh, nameEn, birth, CitizenIds.mask(cid), sources);
     }
 
-    private static CitizenProfile.Source source(Readable r) {
-        return new CitizenProfile.Source(r.get("provider", String.class), r.get("ial", String.class),
-                r.get("aal", String.class), JSON.readValue(r.get("claims", String.class), ProviderClaims.class),
+    private record StoredSource(String provider, String ial, String aal, String claims, String linkedAt,
+            String lastLoginAt) {
+
+        CitizenProfile.Source with(ProviderClaims opened) {
+            return new CitizenProfile.Source(provider, ial, aal, opened, linkedAt, lastLoginAt);
+        }
+    }
+
+    private static StoredSource storedSource(Readable r) {
+        return new StoredSource(r.get("provider", String.class), r.get("ial", String.class),
+                r.get("aal", String.class), r.get("claims", String.class),
                 String.valueOf(r.get("linked_at", OffsetDateTime.class)),
                 String.valueOf(r.get("last_login_at", OffsetDateTime.class)));
     }
@@ -153,28 +242,30 @@ public final class R2dbcCitizens implements CitizenDirectory {
 
     private Mono<String> createCitizen(String citizenNumber, byte[] cidHash) {
         String id = UUID.randomUUID().toString();
-        return db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) VALUES (:id, :h, :s)")
-                .bind("id", id).bind("h", cidHash).bind("s", protector.seal(citizenNumber)).then().thenReturn(id);
+        return keys.create(id).then(keys.seal(id, CID_CONTEXT, citizenNumber.getBytes(StandardCharsets.US_ASCII)))
+                .flatMap(sealed -> db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) "
+                        + "VALUES (:id, :h, :s)").bind("id", id).bind("h", cidHash).bind("s", sealed).then())
+                .thenReturn(id);
     }
 
     private Mono<Void> insertLink(String citizenId, VerifiedIdentity identity, byte[] subjectHash, byte[] cidHash) {
-        return db.sql("""
+        return sealClaims(citizenId, identity.claims()).flatMap(claims -> db.sql("""
                 INSERT INTO identity.links (provider, subject_hash, citizen_id, cid_hmac, claims, ial, aal)
                 VALUES (:p, :s, :c, :h, :claims, :ial, :aal)
                 """).bind("p", identity.provider()).bind("s", subjectHash).bind("c", citizenId).bind("h", cidHash)
-                .bind("claims", JSON.writeValueAsString(identity.claims())).bind("ial", identity.assurance().ial())
-                .bind("aal", identity.assurance().aal()).then()
+                .bind("claims", claims).bind("ial", identity.assurance().ial())
+                .bind("aal", identity.assurance().aal()).then())
                 .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
                         e -> new IdentityConflictException("provider_already_linked",
                                 "The citizen already has another account of this provider linked"));
     }
 
-    private Mono<Void> touch(VerifiedIdentity identity, byte[] subjectHash) {
-        return db.sql("""
+    private Mono<Void> touch(String citizenId, VerifiedIdentity identity, byte[] subjectHash) {
+        return sealClaims(citizenId, identity.claims()).flatMap(claims -> db.sql("""
                 UPDATE identity.links SET claims = :claims, ial = :ial, aal = :aal, last_login_at = now()
                 WHERE provider = :p AND subject_hash = :s
-                """).bind("claims", JSON.writeValueAsString(identity.claims())).bind("ial", identity.assurance().ial())
-                .bind("aal", identity.assurance().aal()).bind("p", identity.provider()).bind("s", subjectHash).then();
+                """).bind("claims", claims).bind("ial", identity.assurance().ial())
+                .bind("aal", identity.assurance().aal()).bind("p", identity.provider()).bind("s", subjectHash).then());
     }
 
     private <T> Mono<T> audited(Mono<T> useCase, String provider, String citizenId) {

@@ -1,0 +1,9 @@
+package th.onecitizen.identity.vault;
+
+/** The subject has no data key (any more): what was sealed for it cannot be opened. */
+public final class SubjectKeyUnavailableException extends RuntimeException {
+
+    public SubjectKeyUnavailableException() {
+        super("The subject's data key does not exist (erased or never created)", null, false, false);
+    }
+}

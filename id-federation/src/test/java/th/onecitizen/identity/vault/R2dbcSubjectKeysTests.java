@@ -1,0 +1,112 @@
+package th.onecitizen.identity.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import th.onecitizen.platform.persistence.ModuleSchema;
+import th.onecitizen.testkit.TestInfrastructure;
+
+/** Per-subject data keys on the real PostgreSQL: sealing, binding to context and subject, destruction. */
+class R2dbcSubjectKeysTests {
+
+    private static final String KEK = Base64.getUrlEncoder().encodeToString(new byte[32]);
+    private static DatabaseClient db;
+
+    @BeforeAll
+    static void schema() {
+        TestInfrastructure.migrate(new ModuleSchema("id-federation", "keyvault", "classpath:db/keyvault"));
+        db = DatabaseClient.create(TestInfrastructure.connectionFactory());
+    }
+
+    private static R2dbcSubjectKeys keys(int cacheSize) {
+        return new R2dbcSubjectKeys(db, KEK, Clock.systemUTC(), Duration.ofMinutes(1), cacheSize);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sealedValuesOpenOnlyForTheirSubjectAndContextAndCarryTheVersionPrefix() {
+        R2dbcSubjectKeys keys = keys(10);
+        String subject = UUID.randomUUID().toString();
+        keys.create(subject).block();
+        byte[] sealed = keys.seal(subject, "t.c", bytes("secret")).block();
+        assertThat(SubjectKeys.isSealed(sealed)).isTrue();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).startsWith("SK1.").doesNotContain("secret");
+        assertThat(keys.open(subject, "t.c", sealed).block()).isEqualTo(bytes("secret"));
+        // another instance (no cache) unwraps the stored key
+        assertThat(keys(0).open(subject, "t.c", sealed).block()).isEqualTo(bytes("secret"));
+        assertThatThrownBy(() -> keys.open(subject, "t.other", sealed).block())
+                .isInstanceOf(IllegalArgumentException.class);
+        String other = UUID.randomUUID().toString();
+        keys.create(other).block();
+        assertThatThrownBy(() -> keys.open(other, "t.c", sealed).block())
+                .isInstanceOf(IllegalArgumentException.class);
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> keys.open(subject, "t.c", sealed).block())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SubjectKeys.isSealed(bytes("{\"name\":\"x\"}"))).isFalse();
+    }
+
+    @Test
+    void aSubjectWithoutAKeyGetsOneWhenSealingAndCreatingTwiceKeepsTheFirst() {
+        R2dbcSubjectKeys keys = keys(10);
+        String subject = UUID.randomUUID().toString();
+        byte[] sealed = keys.seal(subject, "t.c", bytes("v")).block();
+        keys.create(subject).block();
+        assertThat(keys(0).open(subject, "t.c", sealed).block()).isEqualTo(bytes("v"));
+    }
+
+    @Test
+    void destroyedKeysNoLongerOpenAnythingOnThisInstanceOrAnotherAndTheErasureIsJournaled() {
+        R2dbcSubjectKeys keys = keys(10);
+        R2dbcSubjectKeys otherInstance = keys(0);
+        String subject = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        keys.create(subject).block();
+        keys.create(kept).block();
+        byte[] sealed = keys.seal(subject, "t.c", bytes("gone")).block();
+        byte[] keptSealed = keys.seal(kept, "t.c", bytes("kept")).block();
+
+        assertThat(keys.destroy(subject).block()).isTrue();
+
+        assertThatThrownBy(() -> keys.open(subject, "t.c", sealed).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThatThrownBy(() -> otherInstance.open(subject, "t.c", sealed).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThat(otherInstance.open(kept, "t.c", keptSealed).block()).isEqualTo(bytes("kept"));
+        assertThat(db.sql("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :s").bind("s", subject)
+                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM keyvault.erasures WHERE subject_ref = :s").bind("s", subject)
+                .map(r -> r.get(0, Long.class)).one().block()).isOne();
+        assertThat(keys.destroy(subject).block()).isFalse();
+    }
+
+    @Test
+    void theCacheStaysBounded() {
+        R2dbcSubjectKeys keys = keys(3);
+        for (int i = 0; i < 10; i++) {
+            String subject = UUID.randomUUID().toString();
+            byte[] sealed = keys.seal(subject, "t.c", bytes("v" + i)).block();
+            assertThat(keys.open(subject, "t.c", sealed).block()).isEqualTo(bytes("v" + i));
+        }
+        assertThat(keys.cachedKeys()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aShortOrNonBase64KeyEncryptionKeyIsRefused() {
+        assertThatThrownBy(() -> new R2dbcSubjectKeys(db, "c2hvcnQ", Clock.systemUTC(), Duration.ZERO, 1))
+                .hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> new R2dbcSubjectKeys(db, "not base64 !!", Clock.systemUTC(), Duration.ZERO, 1))
+                .hasMessageContaining("base64url");
+    }
+}
