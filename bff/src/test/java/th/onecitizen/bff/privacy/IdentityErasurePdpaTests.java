@@ -1,0 +1,171 @@
+package th.onecitizen.bff.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.onecitizen.bff.support.PdpaFixtures.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import th.onecitizen.bff.oauth.TestOAuth;
+import th.onecitizen.bff.support.ApplicationTest;
+import th.onecitizen.identity.IdentityProperties;
+import th.onecitizen.identity.citizen.CitizenDirectory;
+import th.onecitizen.identity.citizen.CitizenIdProtector;
+import th.onecitizen.identity.vault.SubjectKeyUnavailableException;
+import th.onecitizen.identity.vault.SubjectKeys;
+import th.onecitizen.testkit.CitizenIdFixtures;
+
+/**
+ * PDPA s33 (R33.1) over HTTP for identity's records: an erasure request removes the citizen's links, claims and
+ * sealed citizen ID, revokes their sessions and destroys their data key, proven by a re-query of PostgreSQL and by
+ * ciphertexts copied before the erasure (as a backup holds them) that no longer open.
+ */
+@ApplicationTest
+class IdentityErasurePdpaTests {
+
+    private static final String CID = "identity.citizens.cid_sealed";
+    private static final String CLAIMS = "identity.links.claims";
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    IdentityProperties identity;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    CitizenIdProtector protector;
+    @Autowired
+    SubjectKeys keys;
+    @Autowired
+    CitizenDirectory directory;
+
+    /** A citizen signed in for real through a mock provider. */
+    private record Citizen(String cid, String token, String sub, String name) {
+    }
+
+    private Citizen login(TestOAuth oauth, String provider) throws Exception {
+        String cid = CitizenIdFixtures.random();
+        String token = oauth.loginToken(provider, cid);
+        var me = oauth.json("GET", "/v1/me", token, null);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat((String) me.json().get("name_th")).isNotBlank();
+        return new Citizen(cid, token, (String) me.json().get("sub"), (String) me.json().get("name_th"));
+    }
+
+    private long count(String sql, Object value) {
+        return db.sql(sql).bind("v", value).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private Map<String, Object> erase(String token) {
+        return json(web.post().uri("/v1/me/privacy-requests").headers(h -> {
+            h.setBearerAuth(token);
+            h.set("Idempotency-Key", UUID.randomUUID().toString());
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", "erasure")).exchange()
+                .expectStatus().isCreated());
+    }
+
+    /** What a backup of identity's tables holds for one citizen. */
+    private record Backup(byte[] cidSealed, String claims) {
+    }
+
+    private Backup backup(String sub) {
+        byte[] sealed = db.sql("SELECT cid_sealed FROM identity.citizens WHERE id = :v").bind("v", sub)
+                .map(r -> r.get(0, byte[].class)).one().block();
+        String claims = db.sql("SELECT claims FROM identity.links WHERE citizen_id = :v").bind("v", sub)
+                .map(r -> r.get(0, String.class)).one().block();
+        return new Backup(sealed, claims);
+    }
+
+    private static byte[] claimsCiphertext(String stored) {
+        assertThat(stored).startsWith("sk:");
+        return Base64.getUrlDecoder().decode(stored.substring(3));
+    }
+
+    @Test
+    void R33_1_erasureRemovesIdentitysRecordsRevokesSessionsAndALaterLoginCreatesAFreshCitizen() throws Exception {
+        TestOAuth oauth = new TestOAuth(identity.issuer());
+        Citizen citizen = login(oauth, "thaid");
+        byte[] cidHash = protector.lookupHash(citizen.cid());
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE cid_hmac = :v", cidHash)).isOne();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", citizen.sub())).isOne();
+        assertThat(count("SELECT count(*) FROM identity.refresh_tokens WHERE citizen_id = :v", citizen.sub()))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :v", citizen.sub()))
+                .isOne();
+
+        Map<String, Object> erasure = erase(citizen.token());
+
+        assertThat(erasure).containsEntry("status", "fulfilled");
+        assertThat((String) erasure.get("outcome")).contains("identity: erased",
+                "citizen ID (sealed copy and look-up hash)", "provider links with their names and birth date (1)",
+                "sign-in sessions (1; their tokens revoked)", "the citizen's data key",
+                "kept [identity audit events");
+        // re-query: nothing of the citizen is left in identity's tables or the key store
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE id = :v", citizen.sub())).isZero();
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE cid_hmac = :v", cidHash)).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", citizen.sub())).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE cid_hmac = :v", cidHash)).isZero();
+        assertThat(count("SELECT count(*) FROM identity.refresh_tokens WHERE citizen_id = :v", citizen.sub()))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :v", citizen.sub()))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM keyvault.erasures WHERE subject_ref = :v", citizen.sub())).isOne();
+        assertThat(directory.profile(citizen.sub()).blockOptional()).isEmpty();
+        // the old access token is revoked with its session
+        var me = oauth.json("GET", "/v1/me", citizen.token(), null);
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.body()).doesNotContain(citizen.cid());
+
+        // the same person signing in again is a new citizen: nothing tied them to the erased one
+        String again = oauth.loginToken("thaid", citizen.cid());
+        var fresh = oauth.json("GET", "/v1/me", again, null);
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.json().get("sub")).isNotEqualTo(citizen.sub());
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE cid_hmac = :v", cidHash)).isOne();
+    }
+
+    @Test
+    void R33_1_erasureReachesBackupsTheCopiedCiphertextsNoLongerOpenWhileAnotherCitizensStillDo() throws Exception {
+        TestOAuth oauth = new TestOAuth(identity.issuer());
+        Citizen erased = login(oauth, "thaid");
+        Citizen other = login(oauth, "mophid");
+        // the backup: identity's rows as a dump taken before the erasure holds them
+        Backup erasedCopy = backup(erased.sub());
+        Backup otherCopy = backup(other.sub());
+        assertThat(SubjectKeys.isSealed(erasedCopy.cidSealed())).isTrue();
+        assertThat(new String(keys.open(erased.sub(), CLAIMS, claimsCiphertext(erasedCopy.claims())).block(),
+                StandardCharsets.UTF_8)).contains(erased.name());
+        assertThat(erasedCopy.claims()).doesNotContain(erased.name());
+
+        assertThat(erase(erased.token())).containsEntry("status", "fulfilled");
+
+        assertThatThrownBy(() -> keys.open(erased.sub(), CID, erasedCopy.cidSealed()).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThatThrownBy(() -> keys.open(erased.sub(), CLAIMS, claimsCiphertext(erasedCopy.claims())).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        // nor does the configuration key of the older format open them
+        assertThatThrownBy(() -> protector.open(erasedCopy.cidSealed())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new String(keys.open(other.sub(), CID, otherCopy.cidSealed()).block(), StandardCharsets.US_ASCII))
+                .isEqualTo(other.cid());
+        assertThat(new String(keys.open(other.sub(), CLAIMS, claimsCiphertext(otherCopy.claims())).block(),
+                StandardCharsets.UTF_8)).contains(other.name());
+
+        // restored rows of the erased citizen show nothing; the other citizen is untouched
+        db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) VALUES (:id, :h, :s)")
+                .bind("id", erased.sub()).bind("h", protector.lookupHash(erased.cid()))
+                .bind("s", erasedCopy.cidSealed()).then().block();
+        try {
+            assertThat(directory.profile(erased.sub()).blockOptional()).isEmpty();
+        } finally {
+            db.sql("DELETE FROM identity.citizens WHERE id = :id").bind("id", erased.sub()).then().block();
+        }
+        assertThat(oauth.json("GET", "/v1/me", other.token(), null).status()).isEqualTo(200);
+    }
+}
