@@ -33,7 +33,7 @@ import th.onecitizen.identity.token.TokenRevocations;
 import th.onecitizen.identity.upstream.IdentityProviders;
 import th.onecitizen.identity.upstream.NdidClient;
 import th.onecitizen.identity.vault.R2dbcSubjectKeys;
-import th.onecitizen.identity.vault.SubjectKeys;
+import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.platform.persistence.ModuleSchema;
 
 /** Wires the identity module: its schema, keys, tokens, clients, citizens, providers and the authorization server. */
@@ -101,6 +101,15 @@ public class IdentityConfiguration {
     R2dbcCitizens citizens(DatabaseClient db, ReactiveTransactionManager tm, CitizenIdProtector protector,
             SubjectKeys keys) {
         return new R2dbcCitizens(db, TransactionalOperator.create(tm), protector, keys);
+    }
+
+    /**
+     * After a restore, the citizens erased since the backup was taken must not come back: their erasures are
+     * re-applied from the key store's journal at start-up, before the server takes requests.
+     */
+    @Bean
+    SmartInitializingSingleton identityErasuresReapplied(R2dbcCitizens citizens) {
+        return () -> citizens.reapplyErasures().block(java.time.Duration.ofSeconds(60));
     }
 
     /** Client registrations in PostgreSQL, read through a 30-second cache on the token path. */

@@ -18,8 +18,9 @@ import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.identity.citizen.CitizenDirectory;
 import th.onecitizen.identity.citizen.CitizenIdProtector;
-import th.onecitizen.identity.vault.SubjectKeyUnavailableException;
-import th.onecitizen.identity.vault.SubjectKeys;
+import th.onecitizen.identity.citizen.R2dbcCitizens;
+import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
+import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.testkit.CitizenIdFixtures;
 
 /**
@@ -45,6 +46,8 @@ class IdentityErasurePdpaTests {
     SubjectKeys keys;
     @Autowired
     CitizenDirectory directory;
+    @Autowired
+    R2dbcCitizens citizens;
 
     /** A citizen signed in for real through a mock provider. */
     private record Citizen(String cid, String token, String sub, String name) {
@@ -71,16 +74,27 @@ class IdentityErasurePdpaTests {
                 .expectStatus().isCreated());
     }
 
-    /** What a backup of identity's tables holds for one citizen. */
-    private record Backup(byte[] cidSealed, String claims) {
+    /** What a backup of identity's tables holds for one citizen (its citizen row and its one link). */
+    private record Backup(String sub, byte[] cidHmac, byte[] cidSealed, String provider, byte[] subjectHash,
+            String claims, String ial, String aal) {
+
+        void restore(DatabaseClient db) {
+            db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) VALUES (:id, :h, :s)").bind("id", sub)
+                    .bind("h", cidHmac).bind("s", cidSealed).then().block();
+            db.sql("INSERT INTO identity.links (provider, subject_hash, citizen_id, cid_hmac, claims, ial, aal) "
+                    + "VALUES (:p, :sh, :c, :h, :claims, :ial, :aal)").bind("p", provider).bind("sh", subjectHash)
+                    .bind("c", sub).bind("h", cidHmac).bind("claims", claims).bind("ial", ial).bind("aal", aal)
+                    .then().block();
+        }
     }
 
     private Backup backup(String sub) {
-        byte[] sealed = db.sql("SELECT cid_sealed FROM identity.citizens WHERE id = :v").bind("v", sub)
-                .map(r -> r.get(0, byte[].class)).one().block();
-        String claims = db.sql("SELECT claims FROM identity.links WHERE citizen_id = :v").bind("v", sub)
-                .map(r -> r.get(0, String.class)).one().block();
-        return new Backup(sealed, claims);
+        return db.sql("SELECT c.cid_hmac, c.cid_sealed, l.provider, l.subject_hash, l.claims, l.ial, l.aal "
+                + "FROM identity.citizens c JOIN identity.links l ON l.citizen_id = c.id WHERE c.id = :v")
+                .bind("v", sub).map(r -> new Backup(sub, r.get("cid_hmac", byte[].class),
+                        r.get("cid_sealed", byte[].class), r.get("provider", String.class),
+                        r.get("subject_hash", byte[].class), r.get("claims", String.class), r.get("ial", String.class),
+                        r.get("aal", String.class))).one().block();
     }
 
     private static byte[] claimsCiphertext(String stored) {
@@ -157,15 +171,13 @@ class IdentityErasurePdpaTests {
         assertThat(new String(keys.open(other.sub(), CLAIMS, claimsCiphertext(otherCopy.claims())).block(),
                 StandardCharsets.UTF_8)).contains(other.name());
 
-        // restored rows of the erased citizen show nothing; the other citizen is untouched
-        db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) VALUES (:id, :h, :s)")
-                .bind("id", erased.sub()).bind("h", protector.lookupHash(erased.cid()))
-                .bind("s", erasedCopy.cidSealed()).then().block();
-        try {
-            assertThat(directory.profile(erased.sub()).blockOptional()).isEmpty();
-        } finally {
-            db.sql("DELETE FROM identity.citizens WHERE id = :id").bind("id", erased.sub()).then().block();
-        }
+        // the backup restored: the erased citizen's rows show nothing, and the erasure journal deletes them again
+        erasedCopy.restore(db);
+        assertThat(directory.profile(erased.sub()).blockOptional()).isEmpty();
+        assertThat(citizens.reapplyErasures().block()).isPositive();
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE id = :v", erased.sub())).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", erased.sub())).isZero();
         assertThat(oauth.json("GET", "/v1/me", other.token(), null).status()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM identity.citizens WHERE id = :v", other.sub())).isOne();
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.assurance.Assurance;
-import th.onecitizen.identity.vault.SubjectKeyUnavailableException;
-import th.onecitizen.identity.vault.SubjectKeys;
+import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
+import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.platform.privacy.CitizenIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +50,17 @@ public final class R2dbcCitizens implements CitizenDirectory {
         this.keys = keys;
     }
 
-    private record Link(String citizenId, byte[] cidHmac) {
+    private record Link(String citizenId, byte[] cidHmac, boolean cidCurrent) {
     }
+
+    /** A citizen found by the citizen ID's look-up hash; {@code cidCurrent} when sealed with the citizen's key. */
+    private record Found(String citizenId, boolean cidCurrent) {
+    }
+
+    /** SQL: whether {@code cid_sealed} is sealed with the citizen's key (the port's version prefix). */
+    private static final String CID_CURRENT = "substring(c.cid_sealed from 1 for 4) = decode('"
+            + java.util.HexFormat.of().formatHex(SubjectKeys.PREFIX.getBytes(StandardCharsets.US_ASCII))
+            + "', 'hex')";
 
     /**
      * Resolves a provider login to a citizen: the linked citizen, or a citizen found by the verified ID (auto-link),
@@ -65,13 +74,16 @@ public final class R2dbcCitizens implements CitizenDirectory {
                 return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
                         "The provider now asserts another citizen ID for this account"));
             }
-            return touch(link.citizenId(), identity, subjectHash).thenReturn(link.citizenId());
+            return resealIfOld(link.citizenId(), link.cidCurrent(), identity.citizenId())
+                    .then(touch(link.citizenId(), identity, subjectHash)).thenReturn(link.citizenId());
         }).switchIfEmpty(Mono.defer(() -> {
             if (!identity.verified() || !identity.assurance().satisfies(MIN_LINKING)) {
                 return Mono.error(new IdentityConflictException("link_requires_verification",
                         "This provider's citizen ID is not verified well enough to sign in"));
             }
             return findCitizen(cidHash)
+                    .flatMap(found -> resealIfOld(found.citizenId(), found.cidCurrent(), identity.citizenId())
+                            .thenReturn(found.citizenId()))
                     .switchIfEmpty(Mono.defer(() -> createCitizen(identity.citizenId(), cidHash)))
                     .flatMap(citizenId -> insertLink(citizenId, identity, subjectHash, cidHash)
                             .thenReturn(citizenId));
@@ -230,14 +242,44 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     private Mono<Link> findLink(String provider, byte[] subjectHash) {
-        return db.sql("SELECT citizen_id, cid_hmac FROM identity.links WHERE provider = :p AND subject_hash = :s")
+        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + CID_CURRENT + " AS current FROM identity.links l "
+                + "JOIN identity.citizens c ON c.id = l.citizen_id WHERE l.provider = :p AND l.subject_hash = :s")
                 .bind("p", provider).bind("s", subjectHash)
-                .map(r -> new Link(r.get("citizen_id", String.class), r.get("cid_hmac", byte[].class))).one();
+                .map(r -> new Link(r.get("citizen_id", String.class), r.get("cid_hmac", byte[].class),
+                        Boolean.TRUE.equals(r.get("current", Boolean.class)))).one();
     }
 
-    private Mono<String> findCitizen(byte[] cidHash) {
-        return db.sql("SELECT id FROM identity.citizens WHERE cid_hmac = :h").bind("h", cidHash)
-                .map(r -> r.get("id", String.class)).one();
+    private Mono<Found> findCitizen(byte[] cidHash) {
+        return db.sql("SELECT c.id, " + CID_CURRENT + " AS current FROM identity.citizens c WHERE c.cid_hmac = :h")
+                .bind("h", cidHash).map(r -> new Found(r.get("id", String.class),
+                        Boolean.TRUE.equals(r.get("current", Boolean.class)))).one();
+    }
+
+    /**
+     * Re-seals a citizen ID sealed the older way (under the configuration key) with the citizen's own key, at the
+     * citizen's next login, from the ID the provider just vouched for (same look-up hash): no decryption needed.
+     */
+    private Mono<Void> resealIfOld(String citizenId, boolean current, String citizenNumber) {
+        if (current) {
+            return Mono.empty();
+        }
+        return keys.seal(citizenId, CID_CONTEXT, citizenNumber.getBytes(StandardCharsets.US_ASCII))
+                .flatMap(sealed -> db.sql("UPDATE identity.citizens SET cid_sealed = :s WHERE id = :id")
+                        .bind("s", sealed).bind("id", citizenId).then());
+    }
+
+    /**
+     * Re-applies the erasures of the key store's journal to identity's tables: after a restore of an older backup,
+     * the rows of citizens erased since then come back (unreadable, their keys being gone, but with their look-up
+     * hashes); this deletes them again. Run at start-up, before the server takes requests.
+     *
+     * @return how many citizen rows were deleted again
+     */
+    public Mono<Long> reapplyErasures() {
+        String erased = "(SELECT subject_ref FROM keyvault.erasures)";
+        return tx.transactional(db.sql("DELETE FROM identity.refresh_tokens WHERE citizen_id IN " + erased).then()
+                .then(db.sql("DELETE FROM identity.links WHERE citizen_id IN " + erased).then())
+                .then(db.sql("DELETE FROM identity.citizens WHERE id IN " + erased).fetch().rowsUpdated()));
     }
 
     private Mono<String> createCitizen(String citizenNumber, byte[] cidHash) {

@@ -17,6 +17,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
+import th.onecitizen.platform.privacy.SubjectKeys;
 
 /**
  * {@link SubjectKeys} in the {@code keyvault} schema: each subject's AES-256 data key is stored wrapped (AES-256-GCM,
@@ -29,7 +31,7 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcSubjectKeys implements SubjectKeys {
 
-    private static final byte[] PREFIX = {'S', 'K', '1', '.'};
+    private static final byte[] PREFIX = SubjectKeys.PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final short KEK_VERSION = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,18 +56,6 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
         this.clock = clock;
         this.cacheTtl = cacheTtl;
         this.cacheSize = cacheSize;
-    }
-
-    static boolean hasPrefix(byte[] value) {
-        if (value == null || value.length < PREFIX.length + 12 + 16) {
-            return false;
-        }
-        for (int i = 0; i < PREFIX.length; i++) {
-            if (value[i] != PREFIX[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -100,7 +90,7 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
 
     @Override
     public Mono<byte[]> open(String subject, String context, byte[] sealed) {
-        if (!hasPrefix(sealed)) {
+        if (!SubjectKeys.isSealed(sealed)) {
             return Mono.error(new IllegalArgumentException("Not sealed by a subject key"));
         }
         return key(subject).switchIfEmpty(Mono.error(SubjectKeyUnavailableException::new)).map(key -> {

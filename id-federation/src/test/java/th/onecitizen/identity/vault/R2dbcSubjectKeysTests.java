@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 import th.onecitizen.platform.persistence.ModuleSchema;
+import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
+import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.testkit.TestInfrastructure;
 
 /** Per-subject data keys on the real PostgreSQL: sealing, binding to context and subject, destruction. */

@@ -1,4 +1,4 @@
-package th.onecitizen.identity.vault;
+package th.onecitizen.platform.privacy;
 
 import reactor.core.publisher.Mono;
 
@@ -6,9 +6,13 @@ import reactor.core.publisher.Mono;
  * Per-subject data keys (crypto-shredding, PDPA s33): what is sealed for a subject opens only while the subject's
  * key exists; {@link #destroy} makes every copy unreadable, the copies in backups included. Every ciphertext is
  * bound (AES-GCM additional data) to where it lives and whose it is: {@code context} names the table and column
- * ({@code identity.citizens.cid_sealed}), so a ciphertext moved to another row or column fails to open.
+ * ({@code identity.citizens.cid_sealed}), so a ciphertext moved to another row or column fails to open. A port of
+ * the shared kernel so that any module can seal with it; identity implements it (its key store, {@code keyvault}).
  */
 public interface SubjectKeys {
+
+    /** The version prefix of every value sealed through this port ({@code SK1.}: AES-256-GCM, 12-byte nonce). */
+    String PREFIX = "SK1.";
 
     /** Creates the subject's data key (one database round trip); a no-op when the subject already has one. */
     Mono<Void> create(String subject);
@@ -30,6 +34,14 @@ public interface SubjectKeys {
 
     /** Whether {@code value} is in this port's format (versioned prefix), as opposed to an older way of sealing. */
     static boolean isSealed(byte[] value) {
-        return R2dbcSubjectKeys.hasPrefix(value);
+        if (value == null || value.length < PREFIX.length() + 12 + 16) {
+            return false;
+        }
+        for (int i = 0; i < PREFIX.length(); i++) {
+            if (value[i] != PREFIX.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-package th.onecitizen.identity.vault;
+package th.onecitizen.platform.privacy;
 
 /** The subject has no data key (any more): what was sealed for it cannot be opened. */
 public final class SubjectKeyUnavailableException extends RuntimeException {
