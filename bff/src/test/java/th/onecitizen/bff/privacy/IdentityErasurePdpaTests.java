@@ -15,6 +15,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import th.onecitizen.bff.oauth.TestOAuth;
 import th.onecitizen.bff.support.ApplicationTest;
+import th.onecitizen.bff.support.PdpaFixtures;
+import th.onecitizen.bff.support.TestSubjectFacts;
+import th.onecitizen.bff.support.TestTokens;
 import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.identity.citizen.CitizenDirectory;
 import th.onecitizen.identity.citizen.CitizenIdProtector;
@@ -48,6 +51,10 @@ class IdentityErasurePdpaTests {
     CitizenDirectory directory;
     @Autowired
     R2dbcCitizens citizens;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestSubjectFacts facts;
 
     /** A citizen signed in for real through a mock provider. */
     private record Citizen(String cid, String token, String sub, String name) {
@@ -179,5 +186,41 @@ class IdentityErasurePdpaTests {
         assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", erased.sub())).isZero();
         assertThat(oauth.json("GET", "/v1/me", other.token(), null).status()).isEqualTo(200);
         assertThat(count("SELECT count(*) FROM identity.citizens WHERE id = :v", other.sub())).isOne();
+    }
+
+    @Test
+    void R33_1_erasureReachesPrivacyRequestFreeTextInBackupsWhileTheRequestItselfIsKept() {
+        PdpaFixtures api = new PdpaFixtures(web, tokens);
+        String subject = facts.adult();
+        String other = facts.adult();
+        String text = "My name is spelt Somchai Rakthai-" + UUID.randomUUID();
+        Map<String, Object> rectify = json(api.postPrivacyRequest(subject, Map.of("type", "rectification",
+                "details", text)).expectStatus().isCreated());
+        assertThat(rectify).containsEntry("details", text);
+        json(api.postPrivacyRequest(other, Map.of("type", "rectification", "details", "Other " + text))
+                .expectStatus().isCreated());
+        String stored = storedDetails(subject);
+        assertThat(stored).startsWith("sk:").doesNotContain("Somchai");
+        String otherStored = storedDetails(other);
+
+        assertThat(json(api.postPrivacyRequest(subject, Map.of("type", "erasure")).expectStatus().isCreated()))
+                .containsEntry("status", "fulfilled");
+
+        // the copy a backup holds no longer opens; the other subject's still does
+        assertThatThrownBy(() -> keys.open(subject, "consent.privacy_request.details",
+                Base64.getUrlDecoder().decode(stored.substring(3))).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThat(new String(keys.open(other, "consent.privacy_request.details",
+                Base64.getUrlDecoder().decode(otherStored.substring(3))).block(), StandardCharsets.UTF_8))
+                .isEqualTo("Other " + text);
+        // the request is kept (accountability) without its text
+        Map<String, Object> kept = json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3),
+                "/v1/me/privacy-requests/{id}", rectify.get("id")).expectStatus().isOk());
+        assertThat(kept).containsEntry("type", "rectification").containsEntry("details", null);
+    }
+
+    private String storedDetails(String subject) {
+        return db.sql("SELECT details FROM consent.privacy_request WHERE subject_ref = :v AND type = 'rectification'")
+                .bind("v", subject).map(r -> r.get(0, String.class)).one().block();
     }
 }

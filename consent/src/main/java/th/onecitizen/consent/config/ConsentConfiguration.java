@@ -52,12 +52,14 @@ public class ConsentConfiguration {
     @Bean
     ConsentModule consentModule(DatabaseClient db, ReactiveTransactionManager transactions,
             ReactiveRedisConnectionFactory redis, ObjectProvider<SubjectFacts> facts, ConsentProperties properties,
-            ObjectProvider<ExportContributor> exporters, ObjectProvider<ErasureContributor> erasers) {
+            ObjectProvider<ExportContributor> exporters, ObjectProvider<ErasureContributor> erasers,
+            ObjectProvider<th.onecitizen.platform.privacy.SubjectKeys> keys) {
         // Without a source of verified birth dates, s20 cannot be applied: fail closed (age_unverified) rather than
         // treat every citizen as an adult.
         SubjectFacts source = facts.getIfAvailable(() -> subjectRef -> reactor.core.publisher.Mono.empty());
         return new ConsentModule(db, TransactionalOperator.create(transactions), redis, source, properties,
-                Clock.systemUTC(), exporters.orderedStream().toList(), erasers.orderedStream().toList());
+                Clock.systemUTC(), exporters.orderedStream().toList(), erasers.orderedStream().toList(),
+                keys.getIfAvailable());
     }
 
     @Bean

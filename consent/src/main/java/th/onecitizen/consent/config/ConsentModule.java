@@ -16,7 +16,9 @@ import th.onecitizen.consent.dsar.ConsentRecordsExport;
 import th.onecitizen.consent.dsar.ErasureContributor;
 import th.onecitizen.consent.dsar.ExportContributor;
 import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.consent.dsar.SealedText;
 import th.onecitizen.consent.dsar.StoredResponsesErasure;
+import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.consent.idempotency.IdempotencyStore;
 import th.onecitizen.consent.retention.RetentionJob;
 import th.onecitizen.consent.ropa.Ropa;
@@ -68,6 +70,17 @@ public final class ConsentModule {
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
             List<ErasureContributor> erasers) {
+        this(db, tx, redis, facts, p, clock, exporters, erasers, null);
+    }
+
+    /**
+     * @param keys the subjects' data keys that seal privacy-request free text (crypto-shredding), or null to store
+     *             it plain (module tests and benchmarks without identity)
+     */
+    public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
+            SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
+            List<ErasureContributor> erasers, SubjectKeys keys) {
+        SealedText details = new SealedText(keys, "consent.privacy_request.details");
         this.versions = new DecisionVersions(redis, p.decisionCache().invalidationChannel(),
                 p.decisionCache().ttl().plus(Duration.ofHours(1)));
         this.purposes = new R2dbcPurposeCatalog(db, tx, p.controller(), versions, clock);
@@ -89,13 +102,14 @@ public final class ConsentModule {
         List<ErasureContributor> allErasers = new ArrayList<>(List.of(new ConsentRecordsErasure(db),
                 new StoredResponsesErasure(idempotency)));
         allErasers.addAll(erasers);
-        this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock);
+        this.privacyRequests = new PrivacyRequestService(db, tx, versions, consents, allExporters, allErasers, clock,
+                details);
         this.breaches = new BreachService(db, tx, p, clock);
         this.notifications = new Notifications(db);
         this.ropa = new Ropa(purposes, db, p.controller());
         this.retention = new RetentionJob(db, redis, p.retention(), clock);
         this.rightsPermits = new RightsPermits(db, p.permitTtl(), clock);
-        this.corrections = new CorrectionOutbox(db, tx, CORRECTION_ATTEMPTS, p.outbox().maxBackoff());
+        this.corrections = new CorrectionOutbox(db, tx, CORRECTION_ATTEMPTS, p.outbox().maxBackoff(), details);
         this.transfers = new PortabilityTransfers(db, tx, clock);
         this.exemptions = new IndirectCollectionExemptions(db, clock);
     }

@@ -21,8 +21,11 @@ public final class CorrectionOutbox {
     private final TransactionalOperator tx;
     private final int maxAttempts;
     private final Duration maxBackoff;
+    private final SealedText details;
 
-    public CorrectionOutbox(DatabaseClient db, TransactionalOperator tx, int maxAttempts, Duration maxBackoff) {
+    public CorrectionOutbox(DatabaseClient db, TransactionalOperator tx, int maxAttempts, Duration maxBackoff,
+            SealedText details) {
+        this.details = details;
         this.db = db;
         this.tx = tx;
         this.maxAttempts = maxAttempts;
@@ -56,7 +59,9 @@ public final class CorrectionOutbox {
                 .map(r -> new Due(r.get("request_id", UUID.class), r.get("subject_ref", String.class),
                         r.get("agency_id", String.class), Sql.list(r, "categories"), r.get("details", String.class),
                         r.get("outcome", String.class), r.get("attempts", Integer.class)))
-                .all();
+                .all()
+                .concatMap(d -> details.open(d.subjectRef(), d.details()).map(text -> new Due(d.requestId(),
+                        d.subjectRef(), d.agencyId(), d.categories(), text.orElse(null), d.outcome(), d.attempt())));
     }
 
     /** The agency acknowledged the correction under {@code reference}. */

@@ -45,10 +45,12 @@ public final class PrivacyRequestService {
     private final List<ExportContributor> exporters;
     private final List<ErasureContributor> erasers;
     private final Clock clock;
+    private final SealedText details;
 
     public PrivacyRequestService(DatabaseClient db, TransactionalOperator tx, DecisionVersions versions,
             ConsentService consents, List<ExportContributor> exporters, List<ErasureContributor> erasers,
-            Clock clock) {
+            Clock clock, SealedText details) {
+        this.details = details;
         this.db = db;
         this.tx = tx;
         this.versions = versions;
@@ -77,6 +79,14 @@ public final class PrivacyRequestService {
     public Mono<PrivacyRequest> file(Filing f) {
         return Mono.defer(() -> {
             check(f);
+            return details.seal(f.subjectRef(), f.details()).map(java.util.Optional::of)
+                    .defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(storedDetails -> file(f, storedDetails.orElse(null)));
+        });
+    }
+
+    private Mono<PrivacyRequest> file(Filing f, String storedDetails) {
+        return Mono.defer(() -> {
             UUID id = UUID.randomUUID();
             Instant now = now();
             boolean self = "self".equals(f.requesterRole());
@@ -87,7 +97,7 @@ public final class PrivacyRequestService {
                     + ":details, :at, :verified, :deadline, 'received')").bind("id", id).bind("s", f.subjectRef())
                     .bind("type", f.type()).bind("role", f.requesterRole()).bind("channel", f.channel())
                     .bind("at", Sql.ts(now)).bind("deadline", Sql.ts(now.plus(LEGAL_PERIOD))), "proof", f.proofRef(),
-                    String.class), "p", f.purposeId(), String.class), "details", f.details(), String.class),
+                    String.class), "p", f.purposeId(), String.class), "details", storedDetails, String.class),
                     "verified", self ? Sql.ts(now) : null, java.time.OffsetDateTime.class).fetch().rowsUpdated();
             Mono<Long> effect = limits && self ? applyLimit(f) : Mono.just(-1L);
             Mono<Void> before = limits && self ? versions.beforeChange(f.subjectRef()).onErrorMap(e ->
@@ -141,7 +151,7 @@ public final class PrivacyRequestService {
     /** The subject's own request, or a 404 that says nothing about anyone else's. */
     public Mono<PrivacyRequest> get(String subjectRef, UUID id) {
         return db.sql("SELECT * FROM consent.privacy_request WHERE id = :id AND subject_ref = :s").bind("id", id)
-                .bind("s", subjectRef).map(r -> read(r)).one().flatMap(this::withHistory)
+                .bind("s", subjectRef).map(r -> read(r)).one().flatMap(this::opened)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ConsentError.PRIVACY_REQUEST_NOT_FOUND,
                         "No such privacy request")));
     }
@@ -331,7 +341,7 @@ public final class PrivacyRequestService {
 
     private Mono<PrivacyRequest> byId(UUID id) {
         return db.sql("SELECT * FROM consent.privacy_request WHERE id = :id").bind("id", id).map(r -> read(r)).one()
-                .flatMap(this::withHistory);
+                .flatMap(this::opened);
     }
 
     private Mono<String> subjectOf(UUID id) {
@@ -348,8 +358,20 @@ public final class PrivacyRequestService {
             items = items.bind(b.getKey(), b.getValue());
             count = count.bind(b.getKey(), b.getValue());
         }
-        return Mono.zip(items.map(r -> read(r)).all().concatMap(this::withHistory).collectList(),
+        return Mono.zip(items.map(r -> read(r)).all().concatMap(this::opened).collectList(),
                 count.map(r -> r.get(0, Long.class)).one()).map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    /** A row as stored: the request with its details still sealed, and whose it is. */
+    private record Stored(PrivacyRequest request, String subjectRef) {
+    }
+
+    private Mono<PrivacyRequest> opened(Stored stored) {
+        PrivacyRequest raw = stored.request();
+        return details.open(stored.subjectRef(), raw.details()).flatMap(text -> withHistory(new PrivacyRequest(
+                raw.id(), raw.type(), raw.requesterRole(), raw.channel(), raw.purposeId(), text.orElse(null),
+                raw.receivedAt(), raw.verifiedAt(), raw.legalDeadline(), raw.status(), raw.outcome(), raw.closedAt(),
+                raw.overdue(), raw.history(), raw.refusals())));
     }
 
     private Mono<PrivacyRequest> withHistory(PrivacyRequest r) {
@@ -365,15 +387,16 @@ public final class PrivacyRequestService {
                 r.status(), r.outcome(), r.closedAt(), r.overdue(), t.getT1(), t.getT2()));
     }
 
-    private PrivacyRequest read(Readable r) {
+    private Stored read(Readable r) {
         String status = r.get("status", String.class);
         Instant deadline = Sql.instant(r, "legal_deadline");
         boolean open = "received".equals(status) || "in_progress".equals(status);
-        return new PrivacyRequest(r.get("id", UUID.class), r.get("type", String.class),
+        return new Stored(new PrivacyRequest(r.get("id", UUID.class), r.get("type", String.class),
                 r.get("requester_role", String.class), r.get("channel", String.class),
                 r.get("purpose_id", String.class), r.get("details", String.class), Sql.instant(r, "received_at"),
                 Sql.instant(r, "verified_at"), deadline, status, r.get("outcome", String.class),
-                Sql.instant(r, "closed_at"), open && deadline.isBefore(clock.instant()), List.of(), List.of());
+                Sql.instant(r, "closed_at"), open && deadline.isBefore(clock.instant()), List.of(), List.of()),
+                r.get("subject_ref", String.class));
     }
 
     private static void check(Filing f) {
