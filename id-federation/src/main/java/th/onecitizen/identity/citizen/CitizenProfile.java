@@ -25,8 +25,10 @@ public record CitizenProfile(String citizenId, String nameTh, String nameEn, Loc
      * @param claims      what it asserted
      * @param linkedAt    when it was linked (ISO-8601)
      * @param lastLoginAt its last login (ISO-8601)
+     * @param subject     the provider's own subject for the person (sealed at rest), or null for a link last
+     *                    written before it was kept (its next login adds it)
      */
     public record Source(String provider, String ial, String aal, ProviderClaims claims, String linkedAt,
-            String lastLoginAt) {
+            String lastLoginAt, String subject) {
     }
 }

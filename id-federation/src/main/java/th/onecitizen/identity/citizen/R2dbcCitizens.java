@@ -159,17 +159,31 @@ public final class R2dbcCitizens implements CitizenDirectory {
         return Mono.fromSupplier(() -> protector.open(sealed));
     }
 
-    private Mono<ProviderClaims> openClaims(String citizenId, String stored) {
+    private Mono<StoredClaims> openClaims(String citizenId, String stored) {
         if (!stored.startsWith(SEALED_CLAIMS)) {
-            return Mono.fromSupplier(() -> JSON.readValue(stored, ProviderClaims.class));
+            return Mono.fromSupplier(() -> JSON.readValue(stored, StoredClaims.class));
         }
         byte[] sealed = Base64.getUrlDecoder().decode(stored.substring(SEALED_CLAIMS.length()));
-        return keys.open(citizenId, CLAIMS_CONTEXT, sealed).map(b -> JSON.readValue(b, ProviderClaims.class));
+        return keys.open(citizenId, CLAIMS_CONTEXT, sealed).map(b -> JSON.readValue(b, StoredClaims.class));
     }
 
-    private Mono<String> sealClaims(String citizenId, ProviderClaims claims) {
-        return keys.seal(citizenId, CLAIMS_CONTEXT, JSON.writeValueAsBytes(claims))
+    /** Seals what the provider asserted with its own subject for the person (for the s30 export). */
+    private Mono<String> sealClaims(String citizenId, VerifiedIdentity identity) {
+        ProviderClaims c = identity.claims();
+        StoredClaims stored = new StoredClaims(c.nameTh(), c.nameEn(), c.birthDate(), identity.subject());
+        return keys.seal(citizenId, CLAIMS_CONTEXT, JSON.writeValueAsBytes(stored))
                 .map(b -> SEALED_CLAIMS + Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+
+    /**
+     * The sealed content of a link's {@code claims}: what the provider asserted and its subject for the person
+     * ({@code subject} is absent from links last written before it was stored; the next login adds it).
+     */
+    record StoredClaims(String nameTh, String nameEn, java.time.LocalDate birthDate, String subject) {
+
+        ProviderClaims claims() {
+            return new ProviderClaims(nameTh, nameEn, birthDate);
+        }
     }
 
     /**
@@ -229,8 +243,9 @@ public final class R2dbcCitizens implements CitizenDirectory {
     private record StoredSource(String provider, String ial, String aal, String claims, String linkedAt,
             String lastLoginAt) {
 
-        CitizenProfile.Source with(ProviderClaims opened) {
-            return new CitizenProfile.Source(provider, ial, aal, opened, linkedAt, lastLoginAt);
+        CitizenProfile.Source with(StoredClaims opened) {
+            return new CitizenProfile.Source(provider, ial, aal, opened.claims(), linkedAt, lastLoginAt,
+                    opened.subject());
         }
     }
 
@@ -291,7 +306,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     private Mono<Void> insertLink(String citizenId, VerifiedIdentity identity, byte[] subjectHash, byte[] cidHash) {
-        return sealClaims(citizenId, identity.claims()).flatMap(claims -> db.sql("""
+        return sealClaims(citizenId, identity).flatMap(claims -> db.sql("""
                 INSERT INTO identity.links (provider, subject_hash, citizen_id, cid_hmac, claims, ial, aal)
                 VALUES (:p, :s, :c, :h, :claims, :ial, :aal)
                 """).bind("p", identity.provider()).bind("s", subjectHash).bind("c", citizenId).bind("h", cidHash)
@@ -303,7 +318,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     private Mono<Void> touch(String citizenId, VerifiedIdentity identity, byte[] subjectHash) {
-        return sealClaims(citizenId, identity.claims()).flatMap(claims -> db.sql("""
+        return sealClaims(citizenId, identity).flatMap(claims -> db.sql("""
                 UPDATE identity.links SET claims = :claims, ial = :ial, aal = :aal, last_login_at = now()
                 WHERE provider = :p AND subject_hash = :s
                 """).bind("claims", claims).bind("ial", identity.assurance().ial())
