@@ -202,6 +202,31 @@ class IdentityErasurePdpaTests {
         String stored = storedDetails(subject);
         assertThat(stored).startsWith("sk:").doesNotContain("Somchai");
         String otherStored = storedDetails(other);
+        // a representative's proof of authority and a DPO's note are sealed with the subject's key too
+        String proof = "Court order 1234/2569 for Somchai " + UUID.randomUUID();
+        Map<String, Object> represented = json(api.postPrivacyRequest(subject, Map.of("type", "access",
+                "requester", Map.of("role", "representative", "proof_ref", proof))).expectStatus().isCreated());
+        String note = "Called Somchai at 081-234-5678 " + UUID.randomUUID();
+        Map<String, Object> started = json(web.post().uri("/admin/v1/privacy-requests/{id}/start", rectify.get("id"))
+                .headers(h -> h.setBearerAuth(tokens.dpo())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("note", note)).exchange().expectStatus().isOk());
+        assertThat(started.toString()).contains(note);
+        String storedProof = db.sql("SELECT proof_ref FROM consent.privacy_request WHERE id = :v")
+                .bind("v", UUID.fromString((String) represented.get("id"))).map(r -> r.get(0, String.class)).one()
+                .block();
+        String storedNote = storedNote((String) rectify.get("id"), "in_progress");
+        assertThat(storedProof).startsWith("sk:").doesNotContain("Somchai");
+        assertThat(storedNote).startsWith("sk:").doesNotContain("Somchai");
+        assertThat(new String(keys.open(subject, "consent.privacy_request.proof_ref",
+                Base64.getUrlDecoder().decode(storedProof.substring(3))).block(), StandardCharsets.UTF_8))
+                .isEqualTo(proof);
+        // a note stored in plain before sealing (an older row) is still read as it is
+        db.sql("INSERT INTO consent.privacy_request_event (request_id, seq, status, note, actor, at) SELECT :id, "
+                + "max(seq) + 1, 'in_progress', 'an older plain note', 'dpo', now() FROM "
+                + "consent.privacy_request_event WHERE request_id = :id")
+                .bind("id", UUID.fromString((String) rectify.get("id"))).then().block();
+        assertThat(json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3), "/v1/me/privacy-requests/{id}",
+                rectify.get("id")).expectStatus().isOk()).toString()).contains(note, "an older plain note");
 
         assertThat(json(api.postPrivacyRequest(subject, Map.of("type", "erasure")).expectStatus().isCreated()))
                 .containsEntry("status", "fulfilled");
@@ -213,10 +238,23 @@ class IdentityErasurePdpaTests {
         assertThat(new String(keys.open(other, "consent.privacy_request.details",
                 Base64.getUrlDecoder().decode(otherStored.substring(3))).block(), StandardCharsets.UTF_8))
                 .isEqualTo("Other " + text);
-        // the request is kept (accountability) without its text
+        assertThatThrownBy(() -> keys.open(subject, "consent.privacy_request.proof_ref",
+                Base64.getUrlDecoder().decode(storedProof.substring(3))).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThatThrownBy(() -> keys.open(subject, "consent.privacy_request_event.note",
+                Base64.getUrlDecoder().decode(storedNote.substring(3))).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        // the request is kept (accountability) without its text, the DPO's note gone from its history
         Map<String, Object> kept = json(api.get(tokens.citizen(subject, TestTokens.IAL_2_3),
                 "/v1/me/privacy-requests/{id}", rectify.get("id")).expectStatus().isOk());
         assertThat(kept).containsEntry("type", "rectification").containsEntry("details", null);
+        assertThat(kept.toString()).doesNotContain(note).contains("in_progress");
+    }
+
+    private String storedNote(String requestId, String status) {
+        return db.sql("SELECT note FROM consent.privacy_request_event WHERE request_id = :v AND status = :s "
+                + "ORDER BY seq LIMIT 1").bind("v", UUID.fromString(requestId)).bind("s", status)
+                .map(r -> r.get(0, String.class)).one().block();
     }
 
     private String storedDetails(String subject) {

@@ -32,6 +32,10 @@ public final class CorrectionOutbox {
         this.maxBackoff = maxBackoff;
     }
 
+    private SealedText outcomes() {
+        return details.withContext(PrivacyRequestService.OUTCOME_CONTEXT);
+    }
+
     /**
      * A correction due for delivery.
      *
@@ -60,8 +64,9 @@ public final class CorrectionOutbox {
                         r.get("agency_id", String.class), Sql.list(r, "categories"), r.get("details", String.class),
                         r.get("outcome", String.class), r.get("attempts", Integer.class)))
                 .all()
-                .concatMap(d -> details.open(d.subjectRef(), d.details()).map(text -> new Due(d.requestId(),
-                        d.subjectRef(), d.agencyId(), d.categories(), text.orElse(null), d.outcome(), d.attempt())));
+                .concatMap(d -> Mono.zip(details.open(d.subjectRef(), d.details()),
+                        outcomes().open(d.subjectRef(), d.outcome())).map(t -> new Due(d.requestId(), d.subjectRef(),
+                        d.agencyId(), d.categories(), t.getT1().orElse(null), t.getT2().orElse(null), d.attempt())));
     }
 
     /** The agency acknowledged the correction under {@code reference}. */

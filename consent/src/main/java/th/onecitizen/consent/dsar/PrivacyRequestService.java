@@ -75,17 +75,28 @@ public final class PrivacyRequestService {
             String details, String channel) {
     }
 
+    /** Where a representative's proof reference is sealed (with the subject's key, like the details). */
+    static final String PROOF_CONTEXT = "consent.privacy_request.proof_ref";
+    /** Where a DPO's note is sealed in the request's history. */
+    static final String NOTE_CONTEXT = "consent.privacy_request_event.note";
+    /** Where a DPO's closing text is sealed as the request's outcome. */
+    static final String OUTCOME_CONTEXT = "consent.privacy_request.outcome";
+
     /** Files a request; objection and restriction take effect in the decision path when this commits. */
     public Mono<PrivacyRequest> file(Filing f) {
         return Mono.defer(() -> {
             check(f);
-            return details.seal(f.subjectRef(), f.details()).map(java.util.Optional::of)
-                    .defaultIfEmpty(java.util.Optional.empty())
-                    .flatMap(storedDetails -> file(f, storedDetails.orElse(null)));
+            return Mono.zip(stored(details, f.subjectRef(), f.details()),
+                    stored(details.withContext(PROOF_CONTEXT), f.subjectRef(), f.proofRef()))
+                    .flatMap(t -> file(f, t.getT1().orElse(null), t.getT2().orElse(null)));
         });
     }
 
-    private Mono<PrivacyRequest> file(Filing f, String storedDetails) {
+    private static Mono<java.util.Optional<String>> stored(SealedText sealer, String subjectRef, String text) {
+        return sealer.seal(subjectRef, text).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private Mono<PrivacyRequest> file(Filing f, String storedDetails, String storedProof) {
         return Mono.defer(() -> {
             UUID id = UUID.randomUUID();
             Instant now = now();
@@ -96,7 +107,7 @@ public final class PrivacyRequestService {
                     + "verified_at, legal_deadline, status) VALUES (:id, :s, :type, :role, :proof, :channel, :p, "
                     + ":details, :at, :verified, :deadline, 'received')").bind("id", id).bind("s", f.subjectRef())
                     .bind("type", f.type()).bind("role", f.requesterRole()).bind("channel", f.channel())
-                    .bind("at", Sql.ts(now)).bind("deadline", Sql.ts(now.plus(LEGAL_PERIOD))), "proof", f.proofRef(),
+                    .bind("at", Sql.ts(now)).bind("deadline", Sql.ts(now.plus(LEGAL_PERIOD))), "proof", storedProof,
                     String.class), "p", f.purposeId(), String.class), "details", storedDetails, String.class),
                     "verified", self ? Sql.ts(now) : null, java.time.OffsetDateTime.class).fetch().rowsUpdated();
             Mono<Long> effect = limits && self ? applyLimit(f) : Mono.just(-1L);
@@ -218,11 +229,16 @@ public final class PrivacyRequestService {
                 return Mono.error(new ProblemException(ConsentError.INVALID_STATUS_TRANSITION,
                         "A request in status " + r.status() + " cannot move to " + status));
             }
-            Mono<Void> act = "fulfilled".equals(status)
-                    ? closeInTx(id, status, note, actor, now())
-                            .then("rectification".equals(r.type()) ? fanOutCorrection(id) : Mono.empty())
-                            .as(tx::transactional)
-                    : move(id, status, note, actor);
+            // the DPO's free text is sealed with the subject's key before the transaction (erasure reaches backups)
+            Mono<Void> act = subjectOf(id).flatMap(subject -> Mono.zip(
+                    stored(details.withContext(NOTE_CONTEXT), subject, note),
+                    stored(details.withContext(OUTCOME_CONTEXT), subject, note)))
+                    .flatMap(sealed -> "fulfilled".equals(status)
+                            ? closeInTx(id, status, sealed.getT2().orElse(null), sealed.getT1().orElse(null), actor,
+                                    now())
+                                    .then("rectification".equals(r.type()) ? fanOutCorrection(id) : Mono.empty())
+                                    .as(tx::transactional)
+                            : move(id, status, sealed.getT1().orElse(null), actor));
             return act.then(byId(id));
         });
     }
@@ -322,16 +338,21 @@ public final class PrivacyRequestService {
     }
 
     private Mono<Void> closeInTx(UUID id, String status, String outcome, String actor, Instant now) {
-        return db.sql("UPDATE consent.privacy_request SET status = :st, outcome = :o, closed_at = :at WHERE id = :id")
-                .bind("st", status).bind("o", outcome).bind("at", Sql.ts(now)).bind("id", id).then()
-                .then(event(id, status, outcome, actor, now));
+        return closeInTx(id, status, outcome, outcome, actor, now);
+    }
+
+    /** Closes with {@code outcome} and the history's {@code note} as stored (sealed separately when a DPO's). */
+    private Mono<Void> closeInTx(UUID id, String status, String outcome, String note, String actor, Instant now) {
+        return Sql.bind(db.sql("UPDATE consent.privacy_request SET status = :st, outcome = :o, closed_at = :at "
+                + "WHERE id = :id").bind("st", status), "o", outcome, String.class).bind("at", Sql.ts(now))
+                .bind("id", id).then().then(event(id, status, note, actor, now));
     }
 
     private Mono<Void> event(UUID id, String status, String note, String actor, Instant at) {
-        return db.sql("INSERT INTO consent.privacy_request_event (request_id, seq, status, note, actor, at) SELECT :id, "
-                + "coalesce(max(seq), 0) + 1, :st, :note, :actor, :at FROM consent.privacy_request_event "
-                + "WHERE request_id = :id").bind("id", id).bind("st", status).bind("note", note).bind("actor", actor)
-                .bind("at", Sql.ts(at)).then();
+        return Sql.bind(db.sql("INSERT INTO consent.privacy_request_event (request_id, seq, status, note, actor, at) "
+                + "SELECT :id, coalesce(max(seq), 0) + 1, :st, :note, :actor, :at FROM consent.privacy_request_event "
+                + "WHERE request_id = :id").bind("id", id).bind("st", status), "note", note, String.class)
+                .bind("actor", actor).bind("at", Sql.ts(at)).then();
     }
 
     private Mono<PrivacyRequest> current(UUID id) {
@@ -368,17 +389,22 @@ public final class PrivacyRequestService {
 
     private Mono<PrivacyRequest> opened(Stored stored) {
         PrivacyRequest raw = stored.request();
-        return details.open(stored.subjectRef(), raw.details()).flatMap(text -> withHistory(new PrivacyRequest(
-                raw.id(), raw.type(), raw.requesterRole(), raw.channel(), raw.purposeId(), text.orElse(null),
-                raw.receivedAt(), raw.verifiedAt(), raw.legalDeadline(), raw.status(), raw.outcome(), raw.closedAt(),
-                raw.overdue(), raw.history(), raw.refusals())));
+        return Mono.zip(details.open(stored.subjectRef(), raw.details()),
+                details.withContext(OUTCOME_CONTEXT).open(stored.subjectRef(), raw.outcome()))
+                .flatMap(t -> withHistory(new PrivacyRequest(raw.id(), raw.type(), raw.requesterRole(),
+                        raw.channel(), raw.purposeId(), t.getT1().orElse(null), raw.receivedAt(), raw.verifiedAt(),
+                        raw.legalDeadline(), raw.status(), t.getT2().orElse(null), raw.closedAt(), raw.overdue(),
+                        raw.history(), raw.refusals()), stored.subjectRef()));
     }
 
-    private Mono<PrivacyRequest> withHistory(PrivacyRequest r) {
+    private Mono<PrivacyRequest> withHistory(PrivacyRequest r, String subjectRef) {
+        SealedText notes = details.withContext(NOTE_CONTEXT);
         Mono<List<PrivacyRequest.Event>> events = db.sql("SELECT * FROM consent.privacy_request_event WHERE "
                 + "request_id = :id ORDER BY seq").bind("id", r.id()).map(e -> new PrivacyRequest.Event(
                         e.get("status", String.class), e.get("note", String.class), e.get("actor", String.class),
-                        Sql.instant(e, "at"))).all().collectList();
+                        Sql.instant(e, "at"))).all()
+                .concatMap(e -> notes.open(subjectRef, e.note()).map(text -> new PrivacyRequest.Event(e.status(),
+                        text.orElse(null), e.actor(), e.at()))).collectList();
         Mono<List<PrivacyRequest.RefusalGround>> refusals = db.sql("SELECT * FROM consent.privacy_request_refusal "
                 + "WHERE request_id = :id ORDER BY at").bind("id", r.id()).map(e -> new PrivacyRequest.RefusalGround(
                         e.get("ground", String.class), e.get("text", String.class))).all().collectList();

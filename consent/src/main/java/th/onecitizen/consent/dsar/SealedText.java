@@ -8,7 +8,7 @@ import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
 
 /**
- * A subject's free text at rest (privacy-request details), sealed with the subject's data key when the application
+ * A subject's free text at rest (privacy-request details, a representative's proof reference, the DPO's notes), sealed with the subject's data key when the application
  * provides {@link SubjectKeys} (the bff does, from identity): erasure destroys the key, so the text in backups no
  * longer opens (crypto-shredding, PDPA s33). Stored as {@code sk:} + base64url; text stored before (or without keys)
  * is read as it is. Text whose key is gone reads as absent, like text anonymised by retention.
@@ -26,6 +26,11 @@ public final class SealedText {
     public SealedText(SubjectKeys keys, String context) {
         this.keys = keys;
         this.context = context;
+    }
+
+    /** The same keys for another table and column. */
+    public SealedText withContext(String otherContext) {
+        return new SealedText(keys, otherContext);
     }
 
     /** The value to store for {@code text} (empty for no text). */
