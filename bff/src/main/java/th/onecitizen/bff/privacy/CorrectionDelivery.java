@@ -4,18 +4,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import th.onecitizen.connectors.privacy.AgencyAnswer;
 import th.onecitizen.connectors.privacy.AgencyPrivacy;
 import th.onecitizen.connectors.privacy.PrivacyRight;
 import th.onecitizen.consent.decision.RightsPermits;
 import th.onecitizen.consent.dsar.CorrectionOutbox;
+import th.onecitizen.platform.work.RepeatingWork;
 
 /**
  * Delivers fulfilled rectifications to every agency that received the data (s35, R35.1): claims due tasks from the
@@ -25,21 +21,20 @@ import th.onecitizen.consent.dsar.CorrectionOutbox;
  * work through the outbox's leases.
  */
 @Component
-final class CorrectionDelivery implements SmartLifecycle {
+final class CorrectionDelivery extends RepeatingWork {
 
     /** How often the outbox is polled. */
     static final Duration INTERVAL = Duration.ofSeconds(1);
     /** How long a claimed task is left to its claimer before another instance may take it. */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 20;
-    private static final Logger log = LoggerFactory.getLogger(CorrectionDelivery.class);
 
     private final CorrectionOutbox outbox;
     private final RightsPermits permits;
     private final AgencyPrivacy agencies;
-    private volatile Disposable running;
 
     CorrectionDelivery(CorrectionOutbox outbox, RightsPermits permits, AgencyPrivacy agencies) {
+        super("Correction delivery", INTERVAL);
         this.outbox = outbox;
         this.permits = permits;
         this.agencies = agencies;
@@ -74,27 +69,7 @@ final class CorrectionDelivery implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(INTERVAL)
-                .onBackpressureDrop()
-                .concatMap(t -> deliverDue().onErrorResume(e -> {
-                    log.warn("Correction delivery failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<?> round() {
+        return deliverDue();
     }
 }

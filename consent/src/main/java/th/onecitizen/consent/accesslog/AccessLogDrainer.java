@@ -3,18 +3,16 @@ package th.onecitizen.consent.accesslog;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import th.onecitizen.platform.work.RepeatingWork;
 
 /**
  * Moves committed disclosures from the outbox into the partitioned access log. A batch moves in one statement
  * (insert and delete together, rows claimed with SKIP LOCKED so instances share the work); when a batch fails,
  * rows move one by one and each failure is rescheduled with exponential backoff, keeping its last error.
  */
-public final class AccessLogDrainer implements SmartLifecycle {
+public final class AccessLogDrainer extends RepeatingWork {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogDrainer.class);
     private static final String COLUMNS = "id, subject_ref, occurred_at, agency_id, service_id, operation_id, "
@@ -23,14 +21,12 @@ public final class AccessLogDrainer implements SmartLifecycle {
             + "purpose_id, basis, categories, decision_id, trace_id, outcome, received_categories";
 
     private final DatabaseClient db;
-    private final Duration interval;
     private final int batchSize;
     private final Duration maxBackoff;
-    private volatile Disposable running;
 
     public AccessLogDrainer(DatabaseClient db, Duration interval, int batchSize, Duration maxBackoff) {
+        super("Access-log drain", interval);
         this.db = db;
-        this.interval = interval;
         this.batchSize = batchSize;
         this.maxBackoff = maxBackoff;
     }
@@ -77,27 +73,7 @@ public final class AccessLogDrainer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("Access-log drain failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<?> round() {
+        return drain();
     }
 }

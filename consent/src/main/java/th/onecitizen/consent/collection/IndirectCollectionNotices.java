@@ -8,15 +8,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import th.onecitizen.consent.config.Sql;
 import th.onecitizen.consent.decision.RightsPermits;
+import th.onecitizen.platform.work.RepeatingWork;
 
 /**
  * Notices of indirect collection (s25, R25.1): data an agency returned about a citizen on a basis other than consent,
@@ -26,28 +22,25 @@ import th.onecitizen.consent.decision.RightsPermits;
  * looks back the full 30 days the law allows, catching whatever a stopped instance missed. One notice per citizen,
  * agency, purpose and set of categories (the notification table's unique key deduplicates across instances).
  */
-public final class IndirectCollectionNotices implements SmartLifecycle {
+public final class IndirectCollectionNotices extends RepeatingWork {
 
     /** The notification kind. */
     public static final String KIND = "indirect_collection";
     /** s25 para 1: the citizen is told within 30 days of collection. */
     public static final Duration LEGAL_PERIOD = Duration.ofDays(30);
 
-    private static final Logger log = LoggerFactory.getLogger(IndirectCollectionNotices.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ZoneId.of("Asia/Bangkok"));
 
     private final DatabaseClient db;
     private final AgencyNames agencies;
-    private final Duration interval;
     private final Clock clock;
     private volatile Instant lastFullRun;
-    private volatile Disposable running;
 
     public IndirectCollectionNotices(DatabaseClient db, AgencyNames agencies, Duration interval, Clock clock) {
+        super("Indirect-collection notices", interval);
         this.db = db;
         this.agencies = agencies;
-        this.interval = interval;
         this.clock = clock;
     }
 
@@ -126,27 +119,7 @@ public final class IndirectCollectionNotices implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(interval)
-                .onBackpressureDrop()
-                .concatMap(t -> tick().onErrorResume(e -> {
-                    log.warn("Indirect-collection notices failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<?> round() {
+        return tick();
     }
 }
