@@ -4,14 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import th.onecitizen.consent.dsar.PrivacyRequestService;
+import th.onecitizen.platform.work.RepeatingWork;
 
 /**
  * The gauge {@code onecitizen_privacy_requests_overdue} (open privacy requests past their legal deadline; it must
@@ -19,18 +15,16 @@ import th.onecitizen.consent.dsar.PrivacyRequestService;
  * reports the last count; until the first count it reports NaN rather than a reassuring 0.
  */
 @Component
-public final class OverduePrivacyRequestsMetric implements SmartLifecycle {
+public final class OverduePrivacyRequestsMetric extends RepeatingWork {
 
     static final String NAME = "onecitizen.privacy_requests.overdue";
     static final Duration REFRESH = Duration.ofSeconds(10);
 
-    private static final Logger log = LoggerFactory.getLogger(OverduePrivacyRequestsMetric.class);
-
     private final PrivacyRequestService requests;
     private final AtomicLong overdue = new AtomicLong(-1);
-    private volatile Disposable refreshing;
 
     public OverduePrivacyRequestsMetric(PrivacyRequestService requests, MeterRegistry registry) {
+        super("Counting overdue privacy requests", Duration.ZERO, REFRESH);
         this.requests = requests;
         Gauge.builder(NAME, overdue, v -> v.get() < 0 ? Double.NaN : v.get())
                 .description("Open privacy requests (s30-s36) past their legal deadline")
@@ -43,27 +37,7 @@ public final class OverduePrivacyRequestsMetric implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refreshing = Flux.interval(Duration.ZERO, REFRESH)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("Counting overdue privacy requests failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = refreshing;
-        if (d != null) {
-            d.dispose();
-            refreshing = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
+    protected Mono<?> round() {
+        return refresh();
     }
 }

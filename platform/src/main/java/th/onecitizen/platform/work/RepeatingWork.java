@@ -18,6 +18,7 @@ public abstract class RepeatingWork implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RepeatingWork.class);
 
     private final String name;
+    private final Duration first;
     private final Duration interval;
     private volatile Disposable running;
 
@@ -26,7 +27,17 @@ public abstract class RepeatingWork implements SmartLifecycle {
      * @param interval the time between the starts of two rounds
      */
     protected RepeatingWork(String name, Duration interval) {
+        this(name, interval, interval);
+    }
+
+    /**
+     * @param name     what the work is, for the log line of a failed round
+     * @param first    the time from start to the first round ({@link Duration#ZERO}: at once)
+     * @param interval the time between the starts of two rounds
+     */
+    protected RepeatingWork(String name, Duration first, Duration interval) {
         this.name = name;
+        this.first = first;
         this.interval = interval;
     }
 
@@ -35,7 +46,7 @@ public abstract class RepeatingWork implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(interval)
+        running = Flux.interval(first, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> round().onErrorResume(e -> {
                     log.warn("{} failed, will retry: {}", name, e.toString());
