@@ -26,7 +26,8 @@ public enum ConsentError implements SpecifiedErrorCode {
     LEDGER_UNAVAILABLE("ledger_unavailable", 503, "The consent ledger is temporarily unavailable"),
     REPRESENTATIVE_REQUIRED("representative_required", 403,
             "A registered custodian or curator consents and withdraws for this citizen"),
-    REPRESENTATION_NOT_FOUND("representation_not_found", 404, "No such representation");
+    REPRESENTATION_NOT_FOUND("representation_not_found", 404, "No such representation"),
+    PROCESSOR_NOT_FOUND("processor_not_found", 404, "No such processor");
 
     private final ErrorSpec spec;
 

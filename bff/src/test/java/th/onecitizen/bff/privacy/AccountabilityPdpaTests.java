@@ -337,6 +337,79 @@ class AccountabilityPdpaTests {
                 List.of("Cloud host (DPA 2026-01)", "SMS gateway (DPA 2026-02)"));
     }
 
+    private static Map<String, Object> processor(String name, String purposeId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("name_th", "ผู้ให้บริการคลาวด์");
+        p.put("name_en", "Cloud host");
+        p.put("contract_ref", "DPA-2026-01");
+        p.put("contract_date", "2026-01-15");
+        p.put("instructions", "Host and back up the consent database; no other use, no sub-processor without approval");
+        p.put("security_measures", "Encryption at rest and in transit, ISO 27001, access logged and reviewed monthly");
+        p.put("breach_report_hours", 24);
+        p.put("purposes", List.of(purposeId));
+        return p;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void R40_1_aRegisteredProcessorsContractInstructionsSecurityAndBreachDutyAreInTheRopa() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String host = "Cloud host " + suffix;
+        String sms = "SMS gateway " + suffix;
+        Map<String, Object> body = PdpaFixtures.purpose(PdpaFixtures.purposeId(), "agency-r40-1", List.of("address"));
+        body.put("processors", List.of(host, sms));
+        api.register(body);
+        String purposeId = (String) body.get("id");
+
+        Map<String, Object> created = json(api.post(tokens.dpo(), "/admin/v1/processors", processor(host, purposeId))
+                .expectStatus().isCreated());
+        assertThat(created).containsEntry("name", host).containsEntry("contract_ref", "DPA-2026-01")
+                .containsEntry("breach_report_hours", 24).containsEntry("purposes", List.of(purposeId))
+                .containsKeys("id", "registered_by", "registered_at");
+        assertThat(json(api.get(tokens.admin(), "/admin/v1/processors/{id}", created.get("id")).expectStatus().isOk()))
+                .containsEntry("instructions", created.get("instructions"));
+        Map<String, Object> listed = json(api.get(tokens.admin(), "/admin/v1/processors?purpose={p}&size=5",
+                purposeId).expectStatus().isOk());
+        assertThat(listed).containsEntry("total", 1);
+        assertThat((List<Map<String, Object>>) listed.get("items")).extracting(m -> m.get("name"))
+                .containsExactly(host);
+
+        Map<String, Object> entry = ropaEntry(purposeId);
+        List<Map<String, Object>> records = (List<Map<String, Object>>) entry.get("processor_records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0)).containsEntry("name", host).containsEntry("name_th", "ผู้ให้บริการคลาวด์")
+                .containsEntry("contract_ref", "DPA-2026-01").containsEntry("contract_date", "2026-01-15")
+                .containsEntry("instructions", created.get("instructions"))
+                .containsEntry("security_measures", created.get("security_measures"))
+                .containsEntry("breach_report_hours", 24).containsEntry("purposes", List.of(purposeId));
+        assertThat(entry).containsEntry("processors_unregistered", List.of(sms));
+        String csv = web.get().uri("/admin/v1/ropa").accept(org.springframework.http.MediaType.parseMediaType(
+                "text/csv")).headers(h -> h.setBearerAuth(tokens.dpo())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("processor_records", "processors_unregistered");
+        assertThat(csv.lines().filter(l -> l.startsWith("\"" + purposeId + "\"")).findFirst().orElseThrow())
+                .contains("contract_ref: DPA-2026-01", "breach_report_hours: 24", sms);
+
+        Map<String, Object> noContract = processor("No contract " + suffix, purposeId);
+        noContract.remove("contract_ref");
+        problem(api.post(tokens.dpo(), "/admin/v1/processors", noContract), 400, "validation_failed");
+        Map<String, Object> noDuty = processor("No duty " + suffix, purposeId);
+        noDuty.remove("breach_report_hours");
+        problem(api.post(tokens.dpo(), "/admin/v1/processors", noDuty), 400, "validation_failed");
+        Map<String, Object> zeroDuty = processor("Zero duty " + suffix, purposeId);
+        zeroDuty.put("breach_report_hours", 0);
+        problem(api.post(tokens.dpo(), "/admin/v1/processors", zeroDuty), 400, "validation_failed");
+        problem(api.post(tokens.dpo(), "/admin/v1/processors", processor("Unknown purpose " + suffix,
+                "no-such-purpose-" + suffix)), 400, "validation_failed");
+        problem(api.post(tokens.dpo(), "/admin/v1/processors", processor(host, purposeId)), 409, "conflict");
+
+        problem(api.post(tokens.citizen(facts.adult(), TestTokens.IAL_2_3), "/admin/v1/processors",
+                processor("Citizen " + suffix, purposeId)), 403, "forbidden");
+        problem(api.get(tokens.agency("agency-client", "agency-r40-1"), "/admin/v1/processors"), 403, "forbidden");
+        problem(api.get(tokens.admin(), "/admin/v1/processors/{id}", UUID.randomUUID()), 404, "processor_not_found");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void R41_1_theDpoContactIsInEveryNoticeAndReceiptAndTheDpoReadsEveryReport() {

@@ -128,6 +128,11 @@ public class ConsentConfiguration {
     }
 
     @Bean
+    th.onecitizen.consent.processor.Processors consentProcessors(ConsentModule m) {
+        return m.processors();
+    }
+
+    @Bean
     ConsentService consentService(ConsentModule m) {
         return m.consents();
     }

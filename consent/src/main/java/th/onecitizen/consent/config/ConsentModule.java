@@ -36,6 +36,7 @@ import th.onecitizen.consent.ledger.R2dbcConsentLedger;
 import th.onecitizen.consent.purpose.R2dbcPurposeCatalog;
 import th.onecitizen.consent.receipt.ReceiptSigner;
 import th.onecitizen.consent.representation.Representations;
+import th.onecitizen.consent.processor.Processors;
 
 /**
  * The consent module's parts, built once from its infrastructure and settings. Spring exposes each part as a bean;
@@ -66,6 +67,7 @@ public final class ConsentModule {
     /** How often a correction is tried before it is recorded as undeliverable (backoff up to the outbox's). */
     public static final int CORRECTION_ATTEMPTS = 8;
     private final Representations representations;
+    private final Processors processors;
 
     public ConsentModule(DatabaseClient db, TransactionalOperator tx, ReactiveRedisConnectionFactory redis,
             SubjectFacts facts, ConsentProperties p, Clock clock, List<ExportContributor> exporters,
@@ -106,7 +108,8 @@ public final class ConsentModule {
                 details);
         this.breaches = new BreachService(db, tx, p, clock);
         this.notifications = new Notifications(db);
-        this.ropa = new Ropa(purposes, db, p.controller());
+        this.processors = new Processors(db, clock);
+        this.ropa = new Ropa(purposes, db, p.controller(), processors);
         this.retention = new RetentionJob(db, redis, p.retention(), clock);
         this.rightsPermits = new RightsPermits(db, p.permitTtl(), clock);
         this.corrections = new CorrectionOutbox(db, tx, CORRECTION_ATTEMPTS, p.outbox().maxBackoff(), details);
@@ -192,5 +195,9 @@ public final class ConsentModule {
 
     public Representations representations() {
         return representations;
+    }
+
+    public Processors processors() {
+        return processors;
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import th.onecitizen.consent.config.ConsentProperties;
+import th.onecitizen.consent.processor.Processor;
+import th.onecitizen.consent.processor.Processors;
 import th.onecitizen.consent.purpose.PublishedPurpose;
 import th.onecitizen.consent.purpose.PurposeCatalog;
 
@@ -23,7 +25,7 @@ public final class Ropa {
     public static final List<String> COLUMNS = List.of("id", "controller", "controller_contact", "dpo_contact",
             "agency_id", "purpose", "basis", "legal_ref", "data_collected", "purpose_per_category", "retention_days",
             "access_rights", "s27_uses_without_consent", "refusals", "security_measures", "recipients",
-            "cross_border", "processors");
+            "cross_border", "processors", "processor_records", "processors_unregistered");
 
     static final String ACCESS_RIGHTS = "Citizens: access, copy, portability, objection, erasure, restriction and "
             + "rectification through /v1/me/privacy-requests (s30-s36), answered within 30 days; the consent ledger "
@@ -32,11 +34,14 @@ public final class Ropa {
     private final PurposeCatalog purposes;
     private final DatabaseClient db;
     private final ConsentProperties.Controller controller;
+    private final Processors processors;
 
-    public Ropa(PurposeCatalog purposes, DatabaseClient db, ConsentProperties.Controller controller) {
+    public Ropa(PurposeCatalog purposes, DatabaseClient db, ConsentProperties.Controller controller,
+            Processors processors) {
         this.purposes = purposes;
         this.db = db;
         this.controller = controller;
+        this.processors = processors;
     }
 
     /** The largest page of entries one answer may hold (about 1.2 KB each). */
@@ -62,15 +67,17 @@ public final class Ropa {
             List<PublishedPurpose> page = found.size() > limit ? found.subList(0, limit) : found;
             String next = found.size() > limit ? page.get(page.size() - 1).purpose().id() : null;
             List<String> ids = page.stream().map(p -> p.purpose().id()).toList();
-            return Mono.zip(uses(ids), refusals(), purposes.count()).map(t -> new RopaPage(page.stream()
-                    .map(p -> entry(p, t.getT1(), t.getT2())).toList(), t.getT3(), limit, next));
+            List<String> names = page.stream().flatMap(p -> p.purpose().processors().stream()).distinct().toList();
+            return Mono.zip(uses(ids), refusals(), purposes.count(), processors.byName(names))
+                    .map(t -> new RopaPage(page.stream().map(p -> entry(p, t.getT1(), t.getT2(), t.getT4()))
+                            .toList(), t.getT3(), limit, next));
         });
     }
 
     /** Every entry, by purpose id, streamed from the catalogue. */
     public Flux<Map<String, Object>> entries() {
-        return Mono.zip(uses(null), refusals()).flatMapMany(t -> purposes.all().map(p -> entry(p, t.getT1(),
-                t.getT2())));
+        return Mono.zip(uses(null), refusals(), processors.byName(null)).flatMapMany(t -> purposes.all()
+                .map(p -> entry(p, t.getT1(), t.getT2(), t.getT3())));
     }
 
     /** s27 para 3 uses per purpose (of {@code ids}, or of every purpose when null). */
@@ -96,7 +103,8 @@ public final class Ropa {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Map<String, Object> entry(PublishedPurpose pp, Map<String, Long> uses, Map<String, String> refusals) {
+    private Map<String, Object> entry(PublishedPurpose pp, Map<String, Long> uses, Map<String, String> refusals,
+            Map<String, Processor> registered) {
         var p = pp.purpose();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", p.id());
@@ -121,7 +129,35 @@ public final class Ropa {
         e.put("cross_border", p.crossBorder().code() + (p.crossBorderCountry() == null ? ""
                 : " (" + p.crossBorderCountry() + ")"));
         e.put("processors", p.processors());
+        // R40.1: each named processor's structured record (s40), and the names with no record in the register
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<String> unregistered = new ArrayList<>();
+        for (String name : p.processors()) {
+            Processor r = registered.get(name);
+            if (r == null) {
+                unregistered.add(name);
+            } else {
+                records.add(record(r));
+            }
+        }
+        e.put("processor_records", records);
+        e.put("processors_unregistered", unregistered);
         return e;
+    }
+
+    private static Map<String, Object> record(Processor r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id().toString());
+        m.put("name", r.name());
+        m.put("name_th", r.nameTh());
+        m.put("name_en", r.nameEn());
+        m.put("contract_ref", r.contractRef());
+        m.put("contract_date", r.contractDate().toString());
+        m.put("instructions", r.instructions());
+        m.put("security_measures", r.securityMeasures());
+        m.put("breach_report_hours", r.breachReportHours());
+        m.put("purposes", r.purposes());
+        return m;
     }
 
     /**
@@ -138,8 +174,23 @@ public final class Ropa {
         }));
     }
 
+    /** A list item: a processor's record as {@code key: value} pairs, anything else as its string. */
+    private static String text(Object item) {
+        if (item instanceof Map<?, ?> m) {
+            List<String> pairs = new ArrayList<>();
+            m.forEach((k, val) -> {
+                if (val != null) {
+                    pairs.add(k + ": " + (val instanceof List<?> l ? String.join(" ", l.stream()
+                            .map(String::valueOf).toList()) : val));
+                }
+            });
+            return "{" + String.join(", ", pairs) + "}";
+        }
+        return String.valueOf(item);
+    }
+
     private static String cell(Object v) {
-        String s = v == null ? "" : v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf)
+        String s = v == null ? "" : v instanceof List<?> l ? String.join("; ", l.stream().map(Ropa::text)
                 .toList()) : String.valueOf(v);
         // a leading formula character would run in a spreadsheet (CSV injection)
         if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
