@@ -5,37 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import th.onecitizen.bff.demo.IdentityMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
-import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.mocks.idp.Scenario;
 import th.onecitizen.testkit.CitizenIdFixtures;
 
 /** NDID end to end: the authorize flow with its waiting page, and CIBA poll mode for the kiosk. */
 @ApplicationTest
-class NdidFlowTests {
-
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    IdentityMocksLauncher mocks;
-
-    OAuthDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new OAuthDriver(identity.issuer());
-        mocks.mocks().reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        mocks.mocks().reset();
-    }
+class NdidFlowTests extends AgainstIdentityMocks {
 
     /** Follows the waiting page until it redirects to the app. */
     Map<String, String> throughWaitingPage(Map<String, String> params) throws Exception {

@@ -8,11 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.reactive.function.client.WebClient;
-import th.onecitizen.bff.demo.IdentityMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.identity.citizen.VerifiedIdentity;
@@ -22,20 +19,7 @@ import th.onecitizen.testkit.CitizenIdFixtures;
 
 /** acr_values routing, RP-initiated logout, and ThaiD's second token-response shape. */
 @ApplicationTest
-class OAuthFeatureTests {
-
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    IdentityMocksLauncher mocks;
-
-    OAuthDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new OAuthDriver(identity.issuer());
-        mocks.mocks().reset();
-    }
+class OAuthFeatureTests extends AgainstIdentityMocks {
 
     @Test
     void acrValuesRouteToProvidersAbleToReachThemAndNeverIssueLess() throws Exception {

@@ -5,36 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import th.onecitizen.bff.demo.IdentityMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
-import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.testkit.CitizenIdFixtures;
 
 /** The login flows end to end over HTTP: app -> OneCitizen -> mock provider -> OneCitizen -> app -> token. */
 @ApplicationTest
-class OAuthFlowTests {
-
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    IdentityMocksLauncher mocks;
-
-    OAuthDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new OAuthDriver(identity.issuer());
-        mocks.mocks().reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        mocks.mocks().reset();
-    }
+class OAuthFlowTests extends AgainstIdentityMocks {
 
     Map<String, Object> redeem(Map<String, String> callback, String verifier) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import th.onecitizen.bff.demo.IdentityMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.identity.assurance.Assurance;
@@ -22,29 +19,12 @@ import th.onecitizen.testkit.CitizenIdFixtures;
 
 /** Everything an upstream provider returns is validated strictly (S-UP-01..06), over HTTP against the mocks. */
 @ApplicationTest
-class UpstreamSecurityTests {
+class UpstreamSecurityTests extends AgainstIdentityMocks {
 
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    IdentityMocksLauncher mocks;
     @Autowired
     DatabaseClient db;
     @Autowired
     R2dbcCitizens citizens;
-
-    OAuthDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new OAuthDriver(identity.issuer());
-        mocks.mocks().reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        mocks.mocks().reset();
-    }
 
     private long citizenCount() {
         return db.sql("SELECT count(*) AS n FROM identity.citizens").map(r -> r.get("n", Long.class)).one().block();

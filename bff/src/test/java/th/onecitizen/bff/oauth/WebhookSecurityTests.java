@@ -6,37 +6,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import th.onecitizen.bff.demo.IdentityMocksLauncher;
 import th.onecitizen.bff.support.ApplicationTest;
-import th.onecitizen.identity.IdentityProperties;
 import th.onecitizen.mocks.idp.Scenario;
 import th.onecitizen.testkit.CitizenIdFixtures;
 
 /** The NDID webhook trusts nothing it is told (S-WH-01..05). */
 @ApplicationTest
-class WebhookSecurityTests {
-
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    IdentityMocksLauncher mocks;
-
-    OAuthDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new OAuthDriver(identity.issuer());
-        mocks.mocks().reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        mocks.mocks().reset();
-    }
+class WebhookSecurityTests extends AgainstIdentityMocks {
 
     private String startCiba() throws Exception {
         Map<String, String> form = new LinkedHashMap<>(OAuthDriver.kioskAuth(identity.issuer()));
