@@ -4,6 +4,8 @@
 # detection). Scenarios: client_credentials (confidential client) and chained refresh_token (public client).
 # usage: benchmarks/keycloak-compare.sh        env: DUR=20 CONCS="8 32" WARMUP=10 PEER=../shared/peers/keycloak
 # On a busy machine the JIT compilers get little CPU: WARMUP=30 gives both servers time to compile their hot paths.
+# For iterating on OneCitizen alone: ONLY=onecitizen skips Keycloak, GRANTS="refresh" (default "cc refresh") picks
+# the grants, OC_JAVA_OPTS passes JVM options (a JFR recording, say). Ratios come only from runs with both servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,31 +18,37 @@ RES=$ROOT/benchmarks/results; mkdir -p "$RES"
 OUT=$RES/keycloak-compare-$(date -u +%Y%m%dT%H%M%S).tsv
 LUA=$ROOT/benchmarks/http/token.lua
 TOK=$RES/tokens.txt
-printf 'server\tscenario\tconc\trps\tp50_ms\tp90_ms\tp99_ms\tok\tbad\tserver_cpu_pct\trps_per_core\tload\n' > "$OUT"
+printf 'server\tscenario\tconc\trps\tp50_ms\tp90_ms\tp99_ms\tok\tbad\tserver_cpu_pct\trps_per_core\tload\tpg_cpu_pct\n' > "$OUT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+pgticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {t += $14 + $15} END {print t + 0}'; }
 bench() { # server pid scenario url conc dur [record]
   local server=$1 pid=$2 sc=$3 url=$4 c=$5 d=$6 t0 t1 line
-  t0=$(ticks "$pid")
+  t0=$(ticks "$pid"); local g0; g0=$(pgticks)
   line=$(wrk -t1 -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$url" | grep '^RESULT')
-  t1=$(ticks "$pid")
+  t1=$(ticks "$pid"); local g1; g1=$(pgticks)
   [ "${7:-}" = record ] || return 0
   eval "$(sed 's/^RESULT //' <<<"$line")"
   local cpu=$(( 100 * (t1 - t0) / ($(getconf CLK_TCK) * d) ))
   # req/s per server core (req/s / cores the server process used): what a loaded, shared machine distorts least
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$sc" "$c" "$rps" "$p50_ms" "$p90_ms" "$p99_ms" \
     "$ok" "$bad" "$cpu" "$(awk -v r="$rps" -v c="$cpu" 'BEGIN{printf "%.0f", (c > 0) ? 100 * r / c : 0}')" \
-    "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
+    "$(cut -d' ' -f1 /proc/loadavg)" "$(( 100 * (g1 - g0) / ($(getconf CLK_TCK) * d) ))" | tee -a "$OUT"
 }
+GRANTS=${GRANTS:-"cc refresh"}
 scenarios() { # server pid url refresh-token-maker
   local server=$1 pid=$2 url=$3 maker=$4
-  export MODE=form; bench "$server" "$pid" cc "$url" 8 "$WARMUP"
-  for c in $CONCS; do bench "$server" "$pid" cc "$url" "$c" "$DUR" record; done
-  export MODE=refresh TOKENS=$TOK
-  unset AUTHORIZATION   # the refresh grants are a public client's: no client authentication
-  "$maker" 8; bench "$server" "$pid" refresh "$url" 8 "$WARMUP"
-  for c in $CONCS; do "$maker" "$c"; bench "$server" "$pid" refresh "$url" "$c" "$DUR" record; done
+  if [[ " $GRANTS " == *" cc "* ]]; then
+    export MODE=form; bench "$server" "$pid" cc "$url" 8 "$WARMUP"
+    for c in $CONCS; do bench "$server" "$pid" cc "$url" "$c" "$DUR" record; done
+  fi
+  if [[ " $GRANTS " == *" refresh "* ]]; then
+    export MODE=refresh TOKENS=$TOK
+    unset AUTHORIZATION   # the refresh grants are a public client's: no client authentication
+    "$maker" 8; bench "$server" "$pid" refresh "$url" 8 "$WARMUP"
+    for c in $CONCS; do "$maker" "$c"; bench "$server" "$pid" refresh "$url" "$c" "$DUR" record; done
+  fi
 }
 
 # --- Keycloak (its own scripts start it on PostgreSQL, create the realm and clients) ---------------------------
@@ -51,7 +59,7 @@ kc_tokens() { # n refresh tokens for public client "app", by password grant (Key
       | jq -r .refresh_token >> "$TOK"
   done
 }
-(
+[ "${ONLY:-}" = onecitizen ] || (
   . "$PEER/env.sh"
   "$PEER/start.sh" postgres
   "$PEER/setup.sh" > "$RES/keycloak-setup.txt"
@@ -70,7 +78,7 @@ kc_tokens() { # n refresh tokens for public client "app", by password grant (Key
 
 # --- OneCitizen (the demo jar: its agency client and the public super-app client) ------------------------------
 PORT=${PORT:-18100}
-"$J25/bin/java" -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
+"$J25/bin/java" ${OC_JAVA_OPTS:-} -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
   --onecitizen.demo.identity-mocks.port=$((PORT + 1)) > "$RES/onecitizen-compare.log" 2>&1 &
 OC_PID=$!
 trap 'kill $OC_PID 2>/dev/null || true' EXIT
