@@ -5,7 +5,8 @@
 # usage: benchmarks/keycloak-compare.sh        env: DUR=20 CONCS="8 32" WARMUP=10 PEER=../shared/peers/keycloak
 # On a busy machine the JIT compilers get little CPU: WARMUP=30 gives both servers time to compile their hot paths.
 # For iterating on OneCitizen alone: ONLY=onecitizen skips Keycloak, GRANTS="refresh" (default "cc refresh") picks
-# the grants, OC_JAVA_OPTS passes JVM options (a JFR recording, say). Ratios come only from runs with both servers.
+# the grants, OC_JAVA_OPTS passes JVM options (a JFR recording, say), JAR another build of the jar. Ratios come only
+# from runs with both servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -78,7 +79,7 @@ kc_tokens() { # n refresh tokens for public client "app", by password grant (Key
 
 # --- OneCitizen (the demo jar: its agency client and the public super-app client) ------------------------------
 PORT=${PORT:-18100}
-"$J25/bin/java" ${OC_JAVA_OPTS:-} -jar bff/target/onecitizen-bff.jar --spring.profiles.active=demo --server.port="$PORT" \
+"$J25/bin/java" ${OC_JAVA_OPTS:-} -jar "${JAR:-bff/target/onecitizen-bff.jar}" --spring.profiles.active=demo --server.port="$PORT" \
   --onecitizen.demo.identity-mocks.port=$((PORT + 1)) > "$RES/onecitizen-compare.log" 2>&1 &
 OC_PID=$!
 trap 'kill $OC_PID 2>/dev/null || true' EXIT

@@ -26,7 +26,7 @@ import th.onecitizen.identity.client.ClientRegistry;
 import th.onecitizen.identity.key.SigningKeys;
 import th.onecitizen.platform.privacy.CitizenIds;
 
-/** The back channel: token, revoke, CIBA bc-authorize, userinfo and end-session. */
+/** The back channel apart from the token endpoint ({@link TokenEndpoint}): revoke, CIBA, userinfo, end-session. */
 @RestController
 public final class TokenController {
 
@@ -40,12 +40,12 @@ public final class TokenController {
     private final SigningKeys keys;
     private final IdentityProperties identity;
     private final Pages pages;
-    private final th.onecitizen.identity.authorization.GuessingThrottle throttle;
+    private final GuessingGate gate;
 
     public TokenController(TokenService tokens, ClientAuthenticator authenticator, NdidLogins ndid,
             CitizenDirectory directory, ClientRegistry clients, SigningKeys keys, IdentityProperties identity,
-            Pages pages, th.onecitizen.identity.authorization.GuessingThrottle throttle) {
-        this.throttle = throttle;
+            Pages pages, GuessingGate gate) {
+        this.gate = gate;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.ndid = ndid;
@@ -55,72 +55,6 @@ public final class TokenController {
         this.identity = identity;
         this.pages = pages;
     }
-
-    @PostMapping("/oauth2/token")
-    Mono<ResponseEntity<Map<String, Object>>> token(ServerWebExchange exchange) {
-        HttpHeaders h = exchange.getRequest().getHeaders();
-        if (h.getOrEmpty("DPoP").size() > 1) {
-            return Mono.just(OAuthResponses.error(new OAuthException("invalid_dpop_proof", "One DPoP proof only",
-                    400)));
-        }
-        return OAuthResponses.form(exchange)
-                .flatMap(form -> throttled(caller(exchange, form), publicClient(h, form),
-                        tokens.token(h.getFirst(HttpHeaders.AUTHORIZATION), form, h.getFirst("DPoP"))))
-                .map(OAuthResponses::json)
-                .onErrorResume(OAuthException.class, e -> Mono.just(OAuthResponses.error(e)));
-    }
-
-    /**
-     * The unit guessing is counted in: the remote address (forwarded headers are not trusted) and the client the
-     * caller claims to be, so one noisy client does not lock out every app behind the same address.
-     */
-    private static String caller(ServerWebExchange exchange, java.util.Map<String, String> form) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        String ip = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        String claimed = form.get("client_id");
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                claimed = decoded.substring(0, Math.max(0, decoded.indexOf(':')));
-            } catch (IllegalArgumentException e) {
-                claimed = "malformed";
-            }
-        }
-        String client = claimed == null ? "-" : claimed.length() > 100 ? claimed.substring(0, 100) : claimed;
-        return ip + ":" + client;
-    }
-
-    /** A request that authenticates no client (no Authorization header, no assertion): a public client's. */
-    private static boolean publicClient(HttpHeaders h, Map<String, String> form) {
-        return h.getFirst(HttpHeaders.AUTHORIZATION) == null && !form.containsKey("client_assertion");
-    }
-
-    /**
-     * Refuses confidential callers that failed too often before they try, and counts failures that look like
-     * guessing (S-AB-01); a public client's failures are counted after the fact and only failures are refused
-     * (see {@link th.onecitizen.identity.authorization.GuessingThrottle}). When Redis cannot count: 503.
-     */
-    private <T> Mono<T> throttled(String caller, boolean publicClient, Mono<T> call) {
-        if (publicClient) {
-            return call.onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
-                    ? throttle.failedPublic(caller).onErrorMap(x -> !(x instanceof OAuthException), x -> UNCOUNTABLE)
-                            .flatMap(Mono::<T>error).then(Mono.<T>error(e))
-                    : Mono.error(e));
-        }
-        return throttle.admit(caller)
-                .onErrorMap(e -> !(e instanceof OAuthException), e -> UNCOUNTABLE)
-                .then(call)
-                .onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
-                        ? throttle.failed(caller).onErrorResume(x -> Mono.empty()).then(Mono.error(e))
-                        : Mono.error(e));
-    }
-
-    private static final OAuthException UNCOUNTABLE = new OAuthException("temporarily_unavailable",
-            "Try again shortly", 503, 5);
-
-    private static final java.util.Set<String> GUESSES = java.util.Set.of("invalid_client", "invalid_grant");
 
     @PostMapping("/oauth2/revoke")
     Mono<ResponseEntity<Map<String, Object>>> revoke(ServerWebExchange exchange) {
@@ -135,7 +69,7 @@ public final class TokenController {
     Mono<ResponseEntity<Map<String, Object>>> backchannel(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return OAuthResponses.form(exchange)
-                .flatMap(form -> throttled(caller(exchange, form), false,
+                .flatMap(form -> gate.throttled(GuessingGate.caller(exchange, form), false,
                         authenticator.authenticate(authorization, form))
                         .map(client -> reactor.util.function.Tuples.of(client, form)))
                 .flatMap(pair -> {

@@ -30,6 +30,8 @@ public class SecurityConfiguration {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    static final java.time.Duration HSTS_MAX_AGE = java.time.Duration.ofDays(365);
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemSecurityHandlers handlers,
             WebProperties web, ApiAuthentication api) {
@@ -44,7 +46,7 @@ public class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
-                        .hsts(s -> s.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
+                        .hsts(s -> s.includeSubdomains(true).maxAge(HSTS_MAX_AGE)))
                 // the API is a resource server for OneCitizen access tokens only (Bearer or DPoP-bound)
                 .addFilterAt(api.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e

@@ -30,4 +30,21 @@ class CorsTests {
                 .expectStatus().isForbidden()
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
+
+    /** The token endpoint answers ahead of the security chain (TokenEndpoint) and applies the same CORS rules. */
+    @Test
+    void tokenEndpointWhenConfiguredOriginThenAllowedAndOtherOriginRefused() {
+        http.post().uri("/oauth2/token").header("Origin", "https://app.onecitizen.example")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=refresh_token&client_id=superapp&refresh_token=unknown").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://app.onecitizen.example")
+                .expectHeader().doesNotExist("Access-Control-Allow-Credentials");
+        http.post().uri("/oauth2/token").header("Origin", "https://evil.example")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=refresh_token&client_id=superapp&refresh_token=unknown").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectBody().isEmpty();
+    }
 }
