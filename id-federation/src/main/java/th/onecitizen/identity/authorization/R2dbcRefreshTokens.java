@@ -68,7 +68,7 @@ public final class R2dbcRefreshTokens {
             + "AND family_expires_at > now()";
 
     private final DatabaseClient db;
-    /** A Mac per thread: initialising one per token costs more than the MAC itself on the refresh path. */
+    /** A Mac per thread: spares the refresh path a provider look-up and key set-up per token. */
     private final ThreadLocal<Mac> macs;
 
     /**
