@@ -164,8 +164,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    R2dbcRefreshTokens refreshTokens(DatabaseClient db) {
-        return new R2dbcRefreshTokens(db, CLOCK);
+    R2dbcRefreshTokens refreshTokens(DatabaseClient db, IdentityProperties p) {
+        return new R2dbcRefreshTokens(db, p.refreshTokenKey());
     }
 
     @Bean

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                               per-citizen keys, and NDID/CIBA transactions in Redis)
  * @param subjectKeyEncryptionKey base64 key (at least 32 bytes) wrapping each citizen's data key in the key store
  *                               ({@code keyvault}): crypto-shredding, erasure reaching backups (PDPA s33)
+ * @param refreshTokenKey        base64 key (at least 32 bytes) of the HMAC that refresh tokens carry: a token is
+ *                               verified before any database access, and the database holds nothing that mints one
  * @param subjectKeyCacheTtl     how long an instance keeps a citizen's unwrapped data key in memory
  * @param upstreamTransactionTtl how long a login may stay at an upstream provider before its state expires
  * @param cibaInterval           the minimum polling interval granted to CIBA clients
@@ -50,6 +52,7 @@ public record IdentityProperties(
         @NotBlank String citizenIdHmacKey,
         @NotBlank String citizenIdEncryptionKey,
         @NotBlank String subjectKeyEncryptionKey,
+        @NotBlank String refreshTokenKey,
         Duration subjectKeyCacheTtl,
         Duration upstreamTransactionTtl,
         Duration cibaInterval,

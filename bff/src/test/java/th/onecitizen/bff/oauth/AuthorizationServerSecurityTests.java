@@ -274,8 +274,9 @@ class AuthorizationServerSecurityTests {
         OAuthDriver.Answer tokens3 = redeem(login(verifier).get("code"), verifier, OAuthDriver.APP_REDIRECT,
                 "superapp");
         String old = (String) tokens3.json().get("refresh_token");
-        db.sql("UPDATE identity.refresh_tokens SET family_expires_at = now() - interval '1 second' "
-                + "WHERE token_hash = :h").bind("h", sha256Hex(old)).then().block();
+        // rt1.<family>.<generation>.<mac>: the family's row is what expires
+        db.sql("UPDATE identity.refresh_families SET family_expires_at = now() - interval '1 second' "
+                + "WHERE family_id = :f").bind("f", old.split("\\.")[1]).then().block();
         assertOAuthError(driver.post("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "superapp",
                 "refresh_token", old), Map.of()), 400, "invalid_grant");
     }

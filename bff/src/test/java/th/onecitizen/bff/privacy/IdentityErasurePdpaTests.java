@@ -116,7 +116,7 @@ class IdentityErasurePdpaTests {
         byte[] cidHash = protector.lookupHash(citizen.cid());
         assertThat(count("SELECT count(*) FROM identity.citizens WHERE cid_hmac = :v", cidHash)).isOne();
         assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", citizen.sub())).isOne();
-        assertThat(count("SELECT count(*) FROM identity.refresh_tokens WHERE citizen_id = :v", citizen.sub()))
+        assertThat(count("SELECT count(*) FROM identity.refresh_families WHERE citizen_id = :v", citizen.sub()))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :v", citizen.sub()))
                 .isOne();
@@ -133,7 +133,7 @@ class IdentityErasurePdpaTests {
         assertThat(count("SELECT count(*) FROM identity.citizens WHERE cid_hmac = :v", cidHash)).isZero();
         assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", citizen.sub())).isZero();
         assertThat(count("SELECT count(*) FROM identity.links WHERE cid_hmac = :v", cidHash)).isZero();
-        assertThat(count("SELECT count(*) FROM identity.refresh_tokens WHERE citizen_id = :v", citizen.sub()))
+        assertThat(count("SELECT count(*) FROM identity.refresh_families WHERE citizen_id = :v", citizen.sub()))
                 .isZero();
         assertThat(count("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :v", citizen.sub()))
                 .isZero();

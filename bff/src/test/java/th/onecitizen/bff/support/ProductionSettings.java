@@ -31,11 +31,12 @@ public final class ProductionSettings {
                 "--spring.data.redis.port=" + TestInfrastructure.redisPort(),
                 "--spring.data.redis.database=" + TestInfrastructure.redisDatabase(),
                 "--onecitizen.issuer=https://id.onecitizen.test",
-                // identity: the authorization server's keys and the citizen-ID protection keys
+                // identity: the authorization server's keys, the citizen-ID protection keys and the refresh-token key
                 "--onecitizen.identity.signing-keys=" + new JWKSet(ecKey()).toString(false),
                 "--onecitizen.identity.citizen-id-hmac-key=" + secret(),
                 "--onecitizen.identity.citizen-id-encryption-key=" + secret(),
                 "--onecitizen.identity.subject-key-encryption-key=" + secret(),
+                "--onecitizen.identity.refresh-token-key=" + secret(),
                 // consent: the receipt key and the controller named in every notice and receipt
                 "--onecitizen.consent.receipt-signing-key=" + ecKey().toJSONString(),
                 "--onecitizen.consent.controller.name=Test Controller",

@@ -1,19 +1,27 @@
 package th.onecitizen.identity.authorization;
 
 import io.r2dbc.spi.Readable;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import th.onecitizen.identity.token.TokenIds;
 
 /**
- * Refresh tokens in PostgreSQL: only their hashes, one row per token, grouped in families. Rotation marks the
- * presented token used and issues the next; presenting a used token revokes the whole family (RFC 9700 s4.14.2).
+ * Refresh tokens in PostgreSQL: one row per family (one login at one client) holding the grant and a generation
+ * counter. A token is {@code rt1.<familyId>.<generation>.<mac>}, the MAC being HMAC-SHA256 under the refresh-token
+ * key, so a forged, altered or foreign token is refused before any database access and the database holds nothing
+ * that mints tokens. Rotation moves the family to the next generation; presenting a token of an older generation
+ * revokes the whole family (RFC 9700 s4.14.2).
  */
 public final class R2dbcRefreshTokens {
 
@@ -32,115 +40,169 @@ public final class R2dbcRefreshTokens {
         }
     }
 
-    private final DatabaseClient db;
-    private final Clock clock;
+    private static final String PREFIX = "rt1.";
+    private static final int MAX_LENGTH = 256;
+    private static final Rotation REFUSED = new Rotation.Refused();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    public R2dbcRefreshTokens(DatabaseClient db, Clock clock) {
+    /** Read by index in this order (after the family id, which the token names). */
+    private static final String GRANT =
+            "client_id, citizen_id, scopes, acr, amr, auth_time, idp, jkt, family_expires_at";
+
+    /**
+     * The common case in one statement: the presented generation is the family's current one, so it moves on. The
+     * row lock serialises concurrent presentations of one token: the second re-checks the generation after the
+     * first has moved it and matches nothing.
+     */
+    private static final String ROTATE = "UPDATE identity.refresh_families SET generation = generation + 1, "
+            + "rotated_at = now() WHERE family_id = $1 AND generation = $2 AND client_id = $3 AND NOT revoked "
+            + "AND family_expires_at > now() RETURNING " + GRANT;
+
+    /**
+     * When {@link #ROTATE} matched nothing: a live family of this client past the presented generation means that
+     * token was used already, so the family is revoked. Reading the family and revoking it is one statement, so a
+     * replay costs one more round trip, not two.
+     */
+    private static final String REVOKE_REPLAYED = "UPDATE identity.refresh_families SET revoked = TRUE "
+            + "WHERE family_id = $1 AND generation > $2 AND client_id = $3 AND NOT revoked "
+            + "AND family_expires_at > now()";
+
+    private final DatabaseClient db;
+    /** A Mac per thread: spares the refresh path a provider look-up and key set-up per token. */
+    private final ThreadLocal<Mac> macs;
+
+    /**
+     * @param keyMaterial base64url key material of at least 32 bytes (reduced to 256 bits by SHA-256)
+     */
+    public R2dbcRefreshTokens(DatabaseClient db, String keyMaterial) {
         this.db = db;
-        this.clock = clock;
+        SecretKeySpec key = new SecretKeySpec(derive(keyMaterial), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
-    /** Starts a family with its first token. */
-    public Mono<String> issue(RefreshGrant grant) {
-        String token = TokenIds.random();
-        return insert(token, grant).thenReturn(token);
+    /** Starts a family at generation 0 and returns its first token. */
+    public Mono<String> issue(RefreshGrant g) {
+        String token = token(g.familyId(), 0);
+        var spec = db.sql("INSERT INTO identity.refresh_families (family_id, " + GRANT + ") "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .bind(0, g.familyId()).bind(1, g.clientId()).bind(2, g.citizenId())
+                .bind(3, String.join(" ", g.scopes())).bind(4, g.acr()).bind(5, String.join(" ", g.amr()))
+                .bind(6, g.authTime().atOffset(ZoneOffset.UTC)).bind(7, g.idp());
+        spec = g.jkt() == null ? spec.bindNull(8, String.class) : spec.bind(8, g.jkt());
+        return spec.bind(9, g.familyExpiresAt().atOffset(ZoneOffset.UTC)).then().thenReturn(token);
     }
 
     /**
-     * Rotates a presented token in one statement, so a refresh costs one round trip: the presented row is locked,
-     * marked used and its successor inserted atomically. A concurrent second presentation waits for the lock, then
-     * sees the token used and is treated as a replay.
+     * Rotates a presented token: one statement when it is the family's current one; one more when it is not, to
+     * tell a replay (which revokes the family) from a dead family. A concurrent second presentation of the same
+     * token waits for the first's row lock, then sees the generation moved and is treated as a replay.
      */
     public Mono<Rotation> rotate(String token, String clientId) {
-        if (token == null || token.length() > 256) {
-            return Mono.just(new Rotation.Refused());
+        Presented p = verify(token);
+        if (p == null) {
+            return Mono.just(REFUSED);
         }
-        String next = TokenIds.random();
-        return db.sql(ROTATE)
-                .bind("h", RedisAuthorizationStore.hash(token))
-                .bind("n", RedisAuthorizationStore.hash(next))
-                .bind("c", clientId)
-                .map(r -> {
-                    if (Boolean.TRUE.equals(r.get("rotated", Boolean.class))) {
-                        return (Rotation) new Rotation.Rotated(next, grant(r));
-                    }
-                    boolean usable = clientId.equals(r.get("client_id", String.class))
-                            && !Boolean.TRUE.equals(r.get("revoked", Boolean.class))
-                            && r.get("family_expires_at", OffsetDateTime.class).toInstant().isAfter(clock.instant());
-                    return usable && Boolean.TRUE.equals(r.get("was_used", Boolean.class))
-                            ? new Rotation.Reused(r.get("family_id", String.class)) : new Rotation.Refused();
-                })
+        return db.sql(ROTATE).bind(0, p.familyId()).bind(1, p.generation()).bind(2, clientId)
+                .map(r -> (Rotation) new Rotation.Rotated(token(p.familyId(), p.generation() + 1),
+                        grant(p.familyId(), r)))
                 .one()
-                .flatMap(rotation -> rotation instanceof Rotation.Reused reused
-                        ? revokeFamily(reused.familyId()).thenReturn(rotation) : Mono.just(rotation))
-                .defaultIfEmpty(new Rotation.Refused());
+                .switchIfEmpty(Mono.defer(() -> db.sql(REVOKE_REPLAYED).bind(0, p.familyId())
+                        .bind(1, p.generation()).bind(2, clientId).fetch().rowsUpdated()
+                        .map(revoked -> revoked > 0 ? new Rotation.Reused(p.familyId()) : REFUSED)));
     }
 
-    /** Lock the presented token; if usable, mark it used and insert its successor; report what happened. */
-    private static final String ROTATE = """
-            WITH presented AS (
-                SELECT * FROM identity.refresh_tokens WHERE token_hash = :h FOR UPDATE
-            ), used AS (
-                UPDATE identity.refresh_tokens t SET used_at = now() FROM presented p
-                WHERE t.token_hash = p.token_hash AND p.used_at IS NULL AND NOT p.revoked
-                  AND p.client_id = :c AND p.family_expires_at > now()
-                RETURNING t.token_hash
-            ), successor AS (
-                INSERT INTO identity.refresh_tokens (token_hash, family_id, client_id, citizen_id, scopes, acr, amr,
-                    auth_time, idp, jkt, family_expires_at)
-                SELECT :n, p.family_id, p.client_id, p.citizen_id, p.scopes, p.acr, p.amr, p.auth_time, p.idp,
-                    p.jkt, p.family_expires_at
-                FROM presented p JOIN used u ON u.token_hash = p.token_hash
-                RETURNING token_hash
-            )
-            SELECT p.*, p.used_at IS NOT NULL AS was_used, EXISTS (SELECT 1 FROM successor) AS rotated
-            FROM presented p
-            """;
-
-    /** The grant of a token, for revocation. */
+    /** The grant of a token of any generation of its family, for revocation (RFC 7009). */
     public Mono<RefreshGrant> find(String token) {
-        if (token == null || token.length() > 256) {
+        Presented p = verify(token);
+        if (p == null) {
             return Mono.empty();
         }
-        return db.sql("SELECT * FROM identity.refresh_tokens WHERE token_hash = :h")
-                .bind("h", RedisAuthorizationStore.hash(token)).map(R2dbcRefreshTokens::grant).one();
+        return db.sql("SELECT " + GRANT + " FROM identity.refresh_families WHERE family_id = $1")
+                .bind(0, p.familyId()).map(r -> grant(p.familyId(), r)).one();
     }
 
-    /** Revokes every token of a family. */
+    /** Revokes a family: none of its tokens rotates any more. */
     public Mono<Void> revokeFamily(String familyId) {
-        return db.sql("UPDATE identity.refresh_tokens SET revoked = TRUE WHERE family_id = :f")
-                .bind("f", familyId).then();
+        return db.sql("UPDATE identity.refresh_families SET revoked = TRUE WHERE family_id = $1")
+                .bind(0, familyId).then();
     }
 
     /** The live families of a citizen at a client (for logout). */
     public Mono<List<String>> families(String citizenId, String clientId) {
-        return db.sql("SELECT DISTINCT family_id FROM identity.refresh_tokens WHERE citizen_id = :c "
-                + "AND client_id = :k AND NOT revoked").bind("c", citizenId).bind("k", clientId)
-                .map(r -> r.get("family_id", String.class)).all().collectList();
+        return db.sql("SELECT family_id FROM identity.refresh_families WHERE citizen_id = $1 AND client_id = $2 "
+                + "AND NOT revoked").bind(0, citizenId).bind(1, clientId)
+                .map(r -> r.get(0, String.class)).all().collectList();
     }
 
-    private Mono<Void> insert(String token, RefreshGrant g) {
-        var spec = db.sql("""
-                INSERT INTO identity.refresh_tokens (token_hash, family_id, client_id, citizen_id, scopes, acr, amr,
-                    auth_time, idp, jkt, family_expires_at)
-                VALUES (:h, :f, :c, :z, :s, :acr, :amr, :at, :idp, :jkt, :exp)
-                """).bind("h", RedisAuthorizationStore.hash(token)).bind("f", g.familyId()).bind("c", g.clientId())
-                .bind("z", g.citizenId()).bind("s", String.join(" ", g.scopes())).bind("acr", g.acr())
-                .bind("amr", String.join(" ", g.amr())).bind("at", g.authTime().atOffset(ZoneOffset.UTC))
-                .bind("idp", g.idp()).bind("exp", g.familyExpiresAt().atOffset(ZoneOffset.UTC));
-        spec = g.jkt() == null ? spec.bindNull("jkt", String.class) : spec.bind("jkt", g.jkt());
-        return spec.then();
+    /** A token's family and generation, once its MAC is verified. */
+    private record Presented(String familyId, long generation) {
     }
 
-    private static RefreshGrant grant(Readable r) {
-        String scopes = r.get("scopes", String.class);
-        String amr = r.get("amr", String.class);
-        return new RefreshGrant(r.get("family_id", String.class), r.get("client_id", String.class),
-                r.get("citizen_id", String.class),
-                scopes.isBlank() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" "))),
-                r.get("acr", String.class), amr.isBlank() ? List.of() : Arrays.asList(amr.split(" ")),
-                r.get("auth_time", OffsetDateTime.class).toInstant(), r.get("idp", String.class),
-                r.get("jkt", String.class), r.get("family_expires_at", OffsetDateTime.class).toInstant());
+    /** The token's family and generation if it is well formed and carries our MAC; null otherwise. */
+    private Presented verify(String token) {
+        if (token == null || token.length() > MAX_LENGTH || !token.startsWith(PREFIX)) {
+            return null;
+        }
+        int macAt = token.lastIndexOf('.');
+        int generationAt = token.lastIndexOf('.', macAt - 1);
+        if (generationAt <= PREFIX.length() || macAt <= generationAt + 1) {
+            return null;
+        }
+        byte[] expected = mac(token.substring(0, macAt));
+        if (!MessageDigest.isEqual(expected, token.substring(macAt + 1).getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        // only tokens we minted get here, so the generation is a canonical non-negative number
+        return new Presented(token.substring(PREFIX.length(), generationAt),
+                Long.parseLong(token, generationAt + 1, macAt, 10));
+    }
+
+    private String token(String familyId, long generation) {
+        String signed = PREFIX + familyId + "." + generation;
+        return signed + "." + new String(mac(signed), StandardCharsets.US_ASCII);
+    }
+
+    /** The base64url (unpadded) HMAC of the signed part, as ASCII bytes. */
+    private byte[] mac(String signed) {
+        return BASE64URL.encode(macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] derive(String material) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(material.replace('+', '-').replace('/', '_').replace("=", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Refresh-token key is not base64url");
+        }
+        if (raw.length < 32) {
+            throw new IllegalArgumentException("Refresh-token key must hold at least 32 bytes");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("refresh-token".getBytes(StandardCharsets.US_ASCII));
+            return sha.digest(raw);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The grant from the columns of {@link #GRANT}, in order. */
+    private static RefreshGrant grant(String familyId, Readable r) {
+        String scopes = r.get(2, String.class);
+        String amr = r.get(4, String.class);
+        return new RefreshGrant(familyId, r.get(0, String.class), r.get(1, String.class),
+                scopes.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" "))),
+                r.get(3, String.class), amr.isBlank() ? List.of() : Arrays.asList(amr.split(" ")),
+                r.get(5, OffsetDateTime.class).toInstant(), r.get(6, String.class), r.get(7, String.class),
+                r.get(8, OffsetDateTime.class).toInstant());
     }
 
 }

@@ -194,16 +194,13 @@ public final class R2dbcCitizens implements CitizenDirectory {
      * opaque id and fixed texts only. Never fails for a citizen already erased.
      */
     public Mono<Erasure> erase(String citizenId) {
-        Mono<Erasure> rows = db.sql("SELECT DISTINCT family_id FROM identity.refresh_tokens WHERE citizen_id = :c")
+        Mono<Erasure> rows = db.sql("DELETE FROM identity.refresh_families WHERE citizen_id = :c RETURNING family_id")
                 .bind("c", citizenId).map(r -> r.get("family_id", String.class)).all().collectList()
-                .flatMap(families -> db.sql("DELETE FROM identity.refresh_tokens WHERE citizen_id = :c")
+                .flatMap(families -> db.sql("DELETE FROM identity.links WHERE citizen_id = :c")
                         .bind("c", citizenId).fetch().rowsUpdated()
-                        .flatMap(tokens -> db.sql("DELETE FROM identity.links WHERE citizen_id = :c")
+                        .flatMap(links -> db.sql("DELETE FROM identity.citizens WHERE id = :c")
                                 .bind("c", citizenId).fetch().rowsUpdated()
-                                .flatMap(links -> db.sql("DELETE FROM identity.citizens WHERE id = :c")
-                                        .bind("c", citizenId).fetch().rowsUpdated()
-                                        .map(citizens -> new Erasure(citizens > 0, links, tokens, families,
-                                                false)))));
+                                .map(citizens -> new Erasure(citizens > 0, links, families, false))));
         return tx.transactional(rows)
                 .flatMap(e -> keys.destroy(citizenId).map(e::withKeyDestroyed))
                 .flatMap(e -> audit("erasure", citizenId, null, "citizen erased").thenReturn(e));
@@ -214,15 +211,13 @@ public final class R2dbcCitizens implements CitizenDirectory {
      *
      * @param citizen       whether a citizen row was deleted
      * @param links         provider links deleted (with their claims)
-     * @param refreshTokens refresh tokens deleted
      * @param families      the refresh-token families (grants) deleted, whose access tokens the caller revokes
      * @param keyDestroyed  whether the citizen's data key existed and was destroyed
      */
-    public record Erasure(boolean citizen, long links, long refreshTokens, List<String> families,
-            boolean keyDestroyed) {
+    public record Erasure(boolean citizen, long links, List<String> families, boolean keyDestroyed) {
 
         Erasure withKeyDestroyed(boolean destroyed) {
-            return new Erasure(citizen, links, refreshTokens, families, destroyed);
+            return new Erasure(citizen, links, families, destroyed);
         }
     }
 
@@ -292,7 +287,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
      */
     public Mono<Long> reapplyErasures() {
         String erased = "(SELECT subject_ref FROM keyvault.erasures)";
-        return tx.transactional(db.sql("DELETE FROM identity.refresh_tokens WHERE citizen_id IN " + erased).then()
+        return tx.transactional(db.sql("DELETE FROM identity.refresh_families WHERE citizen_id IN " + erased).then()
                 .then(db.sql("DELETE FROM identity.links WHERE citizen_id IN " + erased).then())
                 .then(db.sql("DELETE FROM identity.citizens WHERE id IN " + erased).fetch().rowsUpdated()));
     }
