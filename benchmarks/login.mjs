@@ -9,7 +9,7 @@
 // sees them (authorize, callback, token) minus the upstream token call made during the callback (matched by its
 // code). The client's own time stays in our part, so the figure is an upper bound. JAVA_HOME picks the JDK,
 // JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=login.jfr,settings=profile).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
@@ -193,6 +193,9 @@ const proxy = rateMode ? await startProxy(proxyPort, mocksPort) : null;
 const viaProxy = rateMode ? [
   `--onecitizen.identity.providers.thaid.base-url=http://127.0.0.1:${proxyPort}/thaid`,
   `--onecitizen.identity.providers.thaid.expected-issuer=http://127.0.0.1:${mocksPort}/thaid`] : [];
+// this machine's PostgreSQL runs with autovacuum off: start from a vacuumed database, not the dead rows of earlier runs
+spawnSync('psql', ['-q', '-h', '127.0.0.1', '-d', process.env.ONECITIZEN_TEST_DB ?? 'oc_identity', '-c', 'VACUUM ANALYZE'],
+  { stdio: 'ignore' });
 const app = spawn(java, [...(process.env.JAVA_OPTS ? process.env.JAVA_OPTS.split(' ') : []), '-jar', jar, '--spring.profiles.active=demo', `--server.port=${port}`,
   `--onecitizen.demo.identity-mocks.port=${mocksPort}`, ...viaProxy,
   `--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/${process.env.ONECITIZEN_TEST_DB ?? 'oc_identity'}`,
