@@ -92,7 +92,7 @@ final class ConsentFixture implements AutoCloseable {
                         "oc:cns:bench"), Duration.ofHours(24),
                 new ConsentProperties.Outbox(Duration.ofMillis(200), 500, Duration.ofMinutes(5)),
                 new ConsentProperties.Retention(Duration.ofDays(1095), Duration.ofDays(365), Duration.ofDays(1095),
-                        "0 30 2 * * *"), Duration.ofHours(72));
+                        "0 30 2 * * *"), Duration.ofHours(72), null);
     }
 
     @Override

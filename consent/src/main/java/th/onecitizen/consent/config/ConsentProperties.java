@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox            the access-log outbox
  * @param retention         retention periods applied by the daily job
  * @param breachOfficeDeadline time from awareness to the notice to the PDPC office (s37(4): 72 hours)
+ * @param indirectCollectionNoticeInterval how often data received without consent is checked for its notice (s25
+ *                          allows 30 days; each check reads the last hour of the access log), 30 s when unset
  */
 @Validated
 @ConfigurationProperties("onecitizen.consent")
@@ -32,7 +34,13 @@ public record ConsentProperties(
         @NotNull Duration idempotencyTtl,
         @NotNull @Valid Outbox outbox,
         @NotNull @Valid Retention retention,
-        @NotNull Duration breachOfficeDeadline) {
+        @NotNull Duration breachOfficeDeadline,
+        Duration indirectCollectionNoticeInterval) {
+
+    public ConsentProperties {
+        indirectCollectionNoticeInterval = indirectCollectionNoticeInterval == null ? Duration.ofSeconds(30)
+                : indirectCollectionNoticeInterval;
+    }
 
     /**
      * The controller.

@@ -68,7 +68,7 @@ public final class TestConsentModules {
                         channel), Duration.ofHours(24),
                 new ConsentProperties.Outbox(Duration.ofMillis(100), 500, Duration.ofMinutes(5)),
                 new ConsentProperties.Retention(Duration.ofDays(1095), Duration.ofDays(365), Duration.ofDays(1095),
-                        "0 30 2 * * *"), Duration.ofHours(72));
+                        "0 30 2 * * *"), Duration.ofHours(72), null);
     }
 
     private static String receiptKey() {
