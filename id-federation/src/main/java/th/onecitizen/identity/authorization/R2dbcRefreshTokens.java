@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import th.onecitizen.identity.key.KeyMaterial;
 
 /**
  * Refresh tokens in PostgreSQL: one row per family (one login at one client) holding the grant and a generation
@@ -76,7 +77,8 @@ public final class R2dbcRefreshTokens {
      */
     public R2dbcRefreshTokens(DatabaseClient db, String keyMaterial) {
         this.db = db;
-        SecretKeySpec key = new SecretKeySpec(derive(keyMaterial), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(KeyMaterial.derive(keyMaterial, "refresh-token", "Refresh-token key"),
+                "HmacSHA256");
         this.macs = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -173,25 +175,6 @@ public final class R2dbcRefreshTokens {
     /** The base64url (unpadded) HMAC of the signed part, as ASCII bytes. */
     private byte[] mac(String signed) {
         return BASE64URL.encode(macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] derive(String material) {
-        byte[] raw;
-        try {
-            raw = Base64.getUrlDecoder().decode(material.replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Refresh-token key is not base64url");
-        }
-        if (raw.length < 32) {
-            throw new IllegalArgumentException("Refresh-token key must hold at least 32 bytes");
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("refresh-token".getBytes(StandardCharsets.US_ASCII));
-            return sha.digest(raw);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The grant from the columns of {@link #GRANT}, in order. */

@@ -3,13 +3,12 @@ package th.onecitizen.identity.citizen;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import th.onecitizen.identity.key.KeyMaterial;
 
 /**
  * Protects citizen ID numbers at rest: an HMAC-SHA256 keyed hash for look-up (equal IDs, equal hashes; useless
@@ -23,28 +22,11 @@ public final class CitizenIdProtector {
     private final SecretKeySpec aesKey;
 
     public CitizenIdProtector(String hmacMaterial, String encryptionMaterial) {
-        this.hmacKey = new SecretKeySpec(derive(hmacMaterial, "hmac"), "HmacSHA256");
-        this.aesKey = new SecretKeySpec(derive(encryptionMaterial, "aes"), "AES");
+        this.hmacKey = new SecretKeySpec(KeyMaterial.derive(hmacMaterial, "hmac", "Citizen ID key (hmac)"),
+                "HmacSHA256");
+        this.aesKey = new SecretKeySpec(KeyMaterial.derive(encryptionMaterial, "aes", "Citizen ID key (aes)"), "AES");
     }
 
-    private static byte[] derive(String material, String label) {
-        byte[] raw;
-        try {
-            raw = Base64.getUrlDecoder().decode(material.replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Citizen ID key (" + label + ") is not base64url");
-        }
-        if (raw.length < 32) {
-            throw new IllegalArgumentException("Citizen ID key (" + label + ") must hold at least 32 bytes");
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(label.getBytes(StandardCharsets.US_ASCII));
-            return sha.digest(raw);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The keyed hash used to find a citizen by ID. */
     public byte[] lookupHash(String citizenId) {

@@ -3,12 +3,10 @@ package th.onecitizen.identity.vault;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +15,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import th.onecitizen.identity.key.KeyMaterial;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
 
@@ -52,7 +51,7 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
      */
     public R2dbcSubjectKeys(DatabaseClient db, String kekMaterial, Clock clock, Duration cacheTtl, int cacheSize) {
         this.db = db;
-        this.kek = new SecretKeySpec(derive(kekMaterial), "AES");
+        this.kek = new SecretKeySpec(KeyMaterial.derive(kekMaterial, "kek", "Subject key-encryption key"), "AES");
         this.clock = clock;
         this.cacheTtl = cacheTtl;
         this.cacheSize = cacheSize;
@@ -196,22 +195,4 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
         }
     }
 
-    private static byte[] derive(String material) {
-        byte[] raw;
-        try {
-            raw = Base64.getUrlDecoder().decode(material.replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Subject key-encryption key is not base64url");
-        }
-        if (raw.length < 32) {
-            throw new IllegalArgumentException("Subject key-encryption key must hold at least 32 bytes");
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("kek".getBytes(StandardCharsets.US_ASCII));
-            return sha.digest(raw);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
