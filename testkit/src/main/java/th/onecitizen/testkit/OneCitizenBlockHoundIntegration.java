@@ -32,6 +32,11 @@ public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegrat
         // first decode the same type at the same moment contend once.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
+        // Netty's adaptive buffer allocator, when an event loop finds its magazines contended, adds magazines and
+        // frees the old one's chunk under a StampedLock held for a pointer swap (no I/O); two event loops reading
+        // large bodies at the same moment (a streamed CSV, say) meet there for microseconds.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+                "tryExpandMagazines");
         // The test log guard appends under a lock held for nanoseconds.
         builder.allowBlockingCallsInside("th.onecitizen.testkit.CitizenIdLeakAppender", "append");
         // Logback's console appender writes under its own lock; production logs through an AsyncAppender.
