@@ -7,7 +7,8 @@
 // not earlier ones have finished). The ThaiD mock still runs in the JVM, but OneCitizen reaches it through a proxy in
 // this process that times every upstream call; per login, our part = the time of our three requests as this client
 // sees them (authorize, callback, token) minus the upstream token call made during the callback (matched by its
-// code). The client's own time stays in our part, so the figure is an upper bound. JAVA_HOME picks the JDK,
+// code). The client's own time stays in our part, so the figure is an upper bound. It also prints the server's own
+// per-step latencies from /actuator/prometheus (a diagnosis, see serverHistograms). JAVA_HOME picks the JDK,
 // JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=login.jfr,settings=profile).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -56,6 +57,41 @@ function call(url, { method = 'GET', headers = {}, body } = {}) {
   });
 }
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+// The server's own view: per step, the http.server.requests histogram's counts over the measured run (the time from
+// the request's arrival at OneCitizen to its response, without the client's or the network's). The callback's
+// includes its upstream token call. Percentiles are bucket upper bounds; a sum of per-step percentiles is not a
+// per-login percentile, so this only shows where the client-side figure's time is spent.
+const SERVER_BUCKETS = Array.from({ length: 40 }, (_, i) => i + 1);
+const SERVER_STEPS = { authorize: '/oauth2/authorize', callback: '/oauth2/callback/{provider}', token: '/oauth2/token' };
+async function serverHistograms(base) {
+  const text = (await call(`${base}/actuator/prometheus`)).text();
+  const h = {};
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('http_server_requests_seconds_bucket{')) continue;
+    const uri = /uri="([^"]*)"/.exec(line)?.[1];
+    const step = Object.keys(SERVER_STEPS).find((k) => SERVER_STEPS[k] === uri);
+    if (!step) continue;
+    const le = /le="([^"]*)"/.exec(line)[1];
+    const key = le === '+Inf' ? Infinity : Math.round(Number(le) * 1000);
+    h[step] ??= new Map();
+    h[step].set(key, (h[step].get(key) ?? 0) + Number(line.split(' ').pop()));
+  }
+  return h;
+}
+function reportServerSide(before, after) {
+  const parts = [];
+  for (const step of Object.keys(SERVER_STEPS)) {
+    const a = after[step];
+    if (!a) continue;
+    const les = [...a.keys()].sort((x, y) => x - y);
+    const counts = les.map((le) => a.get(le) - (before[step]?.get(le) ?? 0)); // cumulative per bucket
+    const total = counts[counts.length - 1];
+    const at = (p) => { const i = counts.findIndex((c) => c >= p * total); return les[i] === Infinity ? '>40' : `<=${les[i]}`; };
+    parts.push(`${step} p50 ${at(0.5)} / p99 ${at(0.99)} ms (${total})`);
+  }
+  console.log(`server side per request (http.server.requests): ${parts.join('; ')}`);
+}
 
 // upstream calls through the timing proxy: code -> ms of the token call that redeemed it
 const upstreamByCode = new Map();
@@ -222,7 +258,10 @@ const app = spawn(java, [...(process.env.JAVA_OPTS ? process.env.JAVA_OPTS.split
   `--onecitizen.demo.identity-mocks.port=${mocksPort}`, ...viaProxy,
   `--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/${process.env.ONECITIZEN_TEST_DB ?? 'oc_identity'}`,
   `--spring.data.redis.database=${process.env.ONECITIZEN_TEST_REDIS_DB ?? '1'}`,
-  '--onecitizen.demo.embedded-fallback=false', '--logging.level.root=WARN'], { stdio: 'ignore' });
+  '--onecitizen.demo.embedded-fallback=false', '--logging.level.root=WARN',
+  // 1 ms buckets up to 40 ms for the server's own view of each step (Prometheus histogram of http.server.requests)
+  `--management.metrics.distribution.slo.http.server.requests=${SERVER_BUCKETS.map((b) => `${b}ms`).join(',')}`],
+{ stdio: 'ignore' });
 try {
   for (let i = 0; i < 240; i++) {
     try { if ((await fetch(`${base}/actuator/health/readiness`)).status === 200) break; } catch { /* starting */ }
@@ -234,7 +273,9 @@ try {
     // the JIT compilers need CPU well past the first logins: an unmeasured run at the same rate first
     await runAtRate(base, app.pid, Number(process.env.WARMUP ?? 20), false);
     upstreamOther = 0;
+    const before = await serverHistograms(base);
     await runAtRate(base, app.pid, seconds);
+    reportServerSide(before, await serverHistograms(base));
   } else {
     await run('login round trip (ThaiD mock)', async () => login(base));
     await run('refresh_token rotation', async (token) => {
