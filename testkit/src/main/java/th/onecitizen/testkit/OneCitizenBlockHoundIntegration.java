@@ -28,6 +28,13 @@ public final class OneCitizenBlockHoundIntegration implements BlockHoundIntegrat
         // when a test thread and an event loop write at the same moment, the event loop parks for microseconds.
         // Failing there corrupts the connection's writer count, and every later Redis command of the context hangs.
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+        // Spring Data Redis hands out its one shared reactive connection (created eagerly at start-up) from behind
+        // the factory's lock, taken on every command; two event loops asking at the same moment meet there for
+        // microseconds (seen as a 500 from bc-authorize in S-AB-02 under BlockHound). Only the getter is allowed: the
+        // connection's own lazy connect, which would do I/O, is not.
+        builder.allowBlockingCallsInside(
+                "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+                "getOrCreateSharedReactiveConnection");
         // Jackson builds a type's deserializer once under a lock, then serves it from its cache; two requests that
         // first decode the same type at the same moment contend once.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
