@@ -58,6 +58,19 @@ function call(url, { method = 'GET', headers = {}, body } = {}) {
 }
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
+// the app's side of a login: an authorize request (PKCE S256, a fresh citizen ID as login_hint) and its code's redemption
+function authorizeRequest() {
+  const verifier = b64(randomBytes(32));
+  const q = new URLSearchParams({ response_type: 'code', client_id: 'superapp', redirect_uri: APP_REDIRECT,
+    scope: 'openid profile offline_access', state: b64(randomBytes(8)), nonce: b64(randomBytes(8)),
+    code_challenge: b64(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
+    idp_hint: 'thaid', login_hint: citizenId() });
+  return { verifier, q };
+}
+const redeem = (base, code, verifier) => call(`${base}/oauth2/token`, { method: 'POST', headers: FORM,
+  body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: APP_REDIRECT,
+    client_id: 'superapp', code_verifier: verifier }).toString() });
+
 // The server's own view: per step, the http.server.requests histogram's counts over the measured run (the time from
 // the request's arrival at OneCitizen to its response, without the client's or the network's). The callback's
 // includes its upstream token call. Percentiles are bucket upper bounds; a sum of per-step percentiles is not a
@@ -123,11 +136,7 @@ function startProxy(port, target) {
 
 // one login, timing our three requests; the browser's visit to the mock is not ours and not timed
 async function timedLogin(base) {
-  const verifier = b64(randomBytes(32));
-  const q = new URLSearchParams({ response_type: 'code', client_id: 'superapp', redirect_uri: APP_REDIRECT,
-    scope: 'openid profile offline_access', state: b64(randomBytes(8)), nonce: b64(randomBytes(8)),
-    code_challenge: b64(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
-    idp_hint: 'thaid', login_hint: citizenId() });
+  const { verifier, q } = authorizeRequest();
   const steps = { authorize: 0, callback: 0, token: 0, upstream: 0 };
   let next = `${base}/oauth2/authorize?${q}`;
   for (let hop = 0; !next.startsWith(APP_REDIRECT); hop++) {
@@ -151,9 +160,7 @@ async function timedLogin(base) {
   if (!back.get('code')) throw new Error(`app redirected with error=${back.get('error')}`);
   const code = back.get('code');
   const t0 = performance.now();
-  const t = await call(`${base}/oauth2/token`, { method: 'POST', headers: FORM, body: new URLSearchParams({
-    grant_type: 'authorization_code', code, redirect_uri: APP_REDIRECT, client_id: 'superapp',
-    code_verifier: verifier }).toString() });
+  const t = await redeem(base, code, verifier);
   const body = JSON.parse(t.text());
   steps.token = performance.now() - t0;
   if (t.status !== 200 || !body.refresh_token) throw new Error(`token ${t.status}`);
@@ -208,21 +215,14 @@ async function runAtRate(base, appPid, seconds, report = true) {
 }
 
 async function login(base) {
-  const verifier = b64(randomBytes(32));
-  const q = new URLSearchParams({ response_type: 'code', client_id: 'superapp', redirect_uri: APP_REDIRECT,
-    scope: 'openid profile offline_access', state: b64(randomBytes(8)), nonce: b64(randomBytes(8)),
-    code_challenge: b64(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
-    idp_hint: 'thaid', login_hint: citizenId() });
+  const { verifier, q } = authorizeRequest();
   let next = `${base}/oauth2/authorize?${q}`;
   while (!next.startsWith(APP_REDIRECT)) {
     const r = await call(next);
     next = new URL(r.location, next).toString();
   }
   const code = new URL(next).searchParams.get('code');
-  const t = await call(`${base}/oauth2/token`, { method: 'POST', headers: FORM, body: new URLSearchParams({
-    grant_type: 'authorization_code', code, redirect_uri: APP_REDIRECT, client_id: 'superapp',
-    code_verifier: verifier }).toString() });
-  return JSON.parse(t.text()).refresh_token;
+  return JSON.parse((await redeem(base, code, verifier)).text()).refresh_token;
 }
 
 async function run(name, op) {
@@ -264,7 +264,7 @@ const app = spawn(java, [...(process.env.JAVA_OPTS ? process.env.JAVA_OPTS.split
 { stdio: 'ignore' });
 try {
   for (let i = 0; i < 240; i++) {
-    try { if ((await fetch(`${base}/actuator/health/readiness`)).status === 200) break; } catch { /* starting */ }
+    try { if ((await call(`${base}/actuator/health/readiness`)).status === 200) break; } catch { /* starting */ }
     await new Promise((r) => setTimeout(r, 500));
   }
   for (let i = 0; i < 50; i++) await login(base); // warm-up

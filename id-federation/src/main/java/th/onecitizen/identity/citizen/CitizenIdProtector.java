@@ -27,7 +27,6 @@ public final class CitizenIdProtector {
         this.aesKey = new SecretKeySpec(KeyMaterial.derive(encryptionMaterial, "aes", "Citizen ID key (aes)"), "AES");
     }
 
-
     /** The keyed hash used to find a citizen by ID. */
     public byte[] lookupHash(String citizenId) {
         return hmac("cid:" + citizenId);

@@ -194,5 +194,4 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
             throw new IllegalStateException(e);
         }
     }
-
 }
