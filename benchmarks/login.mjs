@@ -21,7 +21,7 @@ const rate = rateMode ? Number(process.argv[3] ?? 100) : 0;
 const seconds = Number(process.argv[rateMode ? 4 : 2] ?? (rateMode ? 20 : 15));
 const concurrency = rateMode ? 0 : Number(process.argv[3] ?? 8);
 const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
-const jar = new URL('../bff/target/onecitizen-bff.jar', import.meta.url).pathname;
+const jar = process.env.JAR ?? new URL('../bff/target/onecitizen-bff.jar', import.meta.url).pathname;
 const APP_REDIRECT = 'http://127.0.0.1/callback';
 
 const freePort = () => new Promise((resolve) => {

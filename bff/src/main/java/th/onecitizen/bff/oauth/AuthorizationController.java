@@ -1,5 +1,7 @@
 package th.onecitizen.bff.oauth;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.authorization.AuthorizationServer;
 import th.onecitizen.identity.authorization.AuthorizeRateLimit;
+import th.onecitizen.platform.observability.ParkedObservation;
 
 /**
  * The front channel: {@code authorize} (GET, and POST answered with 303), the upstream providers' callbacks, the
@@ -18,6 +21,8 @@ import th.onecitizen.identity.authorization.AuthorizeRateLimit;
  */
 @RestController
 public final class AuthorizationController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationController.class);
 
     private final AuthorizationServer server;
     private final Pages pages;
@@ -55,9 +60,12 @@ public final class AuthorizationController {
         return rate.admit(address)
                 .map(wait -> withRetryAfter(OAuthResponses.page(429, pages.error(
                         "Too many sign-in attempts from your network; please wait a minute and try again.")), wait))
-                .onErrorResume(e -> Mono.just(withRetryAfter(OAuthResponses.page(503, pages.error(
-                        "Sign-in is temporarily unavailable; please try again shortly.")), 5)))
-                .switchIfEmpty(Mono.defer(then));
+                .onErrorResume(e -> ParkedObservation.traced(() -> log.warn(
+                        "Authorize refused: the per-address limit cannot count ({})", e.toString()))
+                        .then(Mono.just(withRetryAfter(OAuthResponses.page(503, pages.error(
+                                "Sign-in is temporarily unavailable; please try again shortly.")), 5))))
+                .switchIfEmpty(Mono.defer(then))
+                .contextWrite(ParkedObservation::park);
     }
 
     private static ResponseEntity<String> withRetryAfter(ResponseEntity<String> page, long seconds) {
@@ -68,7 +76,9 @@ public final class AuthorizationController {
     @GetMapping("/oauth2/callback/{provider}")
     Mono<ResponseEntity<String>> callback(@PathVariable String provider, ServerWebExchange exchange) {
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
-        return server.callback(provider, query).map(o -> OAuthResponses.outcome(o, false, pages));
+        return server.callback(provider, query).map(o -> OAuthResponses.outcome(o, false, pages))
+                // traced where it calls out or logs (UpstreamCalls, AuthorizationServer), parked elsewhere
+                .contextWrite(ParkedObservation::park);
     }
 
     @GetMapping("/oauth2/ndid/wait/{transaction}")

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import th.onecitizen.identity.authorization.GuessingThrottle;
 import th.onecitizen.identity.authorization.OAuthException;
+import th.onecitizen.platform.observability.ParkedObservation;
 
 /**
  * The back channel's guard against guessing (S-AB-01), shared by the token and CIBA endpoints: refuses confidential
@@ -18,6 +21,8 @@ import th.onecitizen.identity.authorization.OAuthException;
  */
 @Component
 final class GuessingGate {
+
+    private static final Logger log = LoggerFactory.getLogger(GuessingGate.class);
 
     private static final OAuthException UNCOUNTABLE = new OAuthException("temporarily_unavailable",
             "Try again shortly", 503, 5);
@@ -64,15 +69,22 @@ final class GuessingGate {
     <T> Mono<T> throttled(String caller, boolean publicClient, Mono<T> call) {
         if (publicClient) {
             return call.onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
-                    ? throttle.failedPublic(caller).onErrorMap(x -> !(x instanceof OAuthException), x -> UNCOUNTABLE)
+                    ? throttle.failedPublic(caller).onErrorResume(x -> !(x instanceof OAuthException),
+                            GuessingGate::uncountable)
                             .flatMap(Mono::<T>error).then(Mono.<T>error(e))
                     : Mono.error(e));
         }
         return throttle.admit(caller)
-                .onErrorMap(e -> !(e instanceof OAuthException), e -> UNCOUNTABLE)
+                .onErrorResume(e -> !(e instanceof OAuthException), GuessingGate::uncountable)
                 .then(call)
                 .onErrorResume(OAuthException.class, e -> GUESSES.contains(e.error())
                         ? throttle.failed(caller).onErrorResume(x -> Mono.empty()).then(Mono.error(e))
                         : Mono.error(e));
+    }
+
+    /** Fails closed when the throttle cannot count, and says why in the log (the cause, never a secret). */
+    private static <T> Mono<T> uncountable(Throwable cause) {
+        return ParkedObservation.traced(() -> log.warn("Back-channel request refused: the guessing throttle cannot count ({})",
+                cause.toString())).then(Mono.error(UNCOUNTABLE));
     }
 }

@@ -1,6 +1,5 @@
 package th.onecitizen.bff.oauth;
 
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,6 +16,7 @@ import reactor.core.publisher.Mono;
 import th.onecitizen.bff.security.EdgeHeaders;
 import th.onecitizen.identity.authorization.OAuthException;
 import th.onecitizen.identity.authorization.TokenService;
+import th.onecitizen.platform.observability.ParkedObservation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,7 +58,7 @@ public final class TokenEndpoint implements WebFilter {
         return token(exchange).flatMap(response -> write(exchange, response))
                 // the request's observation (its metrics and server span) stays outside: inside, nothing is traced
                 // and no log line is written, so the per-operator thread-local scopes it would open are pure cost
-                .contextWrite(context -> context.delete(ObservationThreadLocalAccessor.KEY));
+                .contextWrite(ParkedObservation::park);
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> token(ServerWebExchange exchange) {

@@ -83,8 +83,10 @@ class RedisOutageSecurityTests {
             redis.restore();
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(app.post("/oauth2/token", credentials, good).status()).isEqualTo(200);
-            assertThat(app.get("/oauth2/authorize?" + OAuthDriver.query(chooser)).status()).isEqualTo(200);
+            OAuthDriver.Answer token = app.post("/oauth2/token", credentials, good);
+            assertThat(token.status()).as(token.body()).isEqualTo(200);
+            OAuthDriver.Answer authorize = app.get("/oauth2/authorize?" + OAuthDriver.query(chooser));
+            assertThat(authorize.status()).as(authorize.body()).isEqualTo(200);
         });
     }
 }

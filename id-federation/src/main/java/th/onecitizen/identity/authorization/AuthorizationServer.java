@@ -23,6 +23,7 @@ import th.onecitizen.identity.upstream.IdentityProvider;
 import th.onecitizen.identity.upstream.IdentityProviders;
 import th.onecitizen.identity.upstream.UpstreamException;
 import th.onecitizen.identity.upstream.UpstreamLogin;
+import th.onecitizen.platform.observability.ParkedObservation;
 
 /**
  * The authorization endpoint and the upstream callbacks: validates the app's request (PKCE S256 required, exact
@@ -212,10 +213,9 @@ public final class AuthorizationServer {
                 pending.callbackUri(), pending.loginHint());
         return provider.redeem(first(query, "code"), login)
                 .flatMap(identity -> finish(pending, identity))
-                .onErrorResume(UpstreamException.class, e -> {
-                    log.info("Upstream login at {} failed: {}", providerName, e.getMessage());
-                    return Mono.just(fail(pending, e.oauthError(), "The identity provider login failed"));
-                })
+                .onErrorResume(UpstreamException.class, e -> ParkedObservation.traced(() -> log.info(
+                        "Upstream login at {} failed: {}", providerName, e.getMessage()))
+                        .thenReturn(fail(pending, e.oauthError(), "The identity provider login failed")))
                 .onErrorResume(IdentityConflictException.class, e -> Mono.just(fail(pending, "access_denied",
                         "This identity cannot be used: " + e.reason())));
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import th.onecitizen.platform.observability.ParkedObservation;
 
 /**
  * One provider's guard around remote calls: a timeout inside a circuit breaker (so timeouts count as failures),
@@ -35,7 +36,9 @@ public final class UpstreamCalls {
     public <T> Mono<T> guard(Mono<T> call) {
         return call.timeout(timeout)
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .onErrorMap(e -> !(e instanceof UpstreamException), UpstreamCalls::translate);
+                .onErrorMap(e -> !(e instanceof UpstreamException), UpstreamCalls::translate)
+                // a caller may have parked the request's observation: the client span is still its child
+                .contextWrite(ParkedObservation::unpark);
     }
 
     private static Throwable translate(Throwable e) {

@@ -1,24 +1,31 @@
 package th.onecitizen.mocks.idp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Metadata;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /**
- * The four upstream identity providers on one WireMock server: ThaiD under {@code /thaid}, MOPH ID under
+ * The four upstream identity providers on one HTTP server (the JDK's own, light enough to share a benchmark's
+ * two cores with the application it serves): ThaiD under {@code /thaid}, MOPH ID under
  * {@code /mophid}, Pao Tang under {@code /paotang} (and its open API under {@code /paotang-openapi}), NDID under
  * {@code /ndid}. Tests switch scenarios with {@link #scenario}; {@code POST /__scenario/{provider}/{SCENARIO}}
  * does the same over HTTP for the standalone sandbox.
@@ -26,38 +33,57 @@ import org.slf4j.LoggerFactory;
 public final class IdentityMocks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityMocks.class);
-    private static final String TRANSFORMER = "onecitizen-idp-mocks";
 
-    private final WireMockServer server;
+    /** A route with its path compiled; matched in registration order, on the whole path. */
+    private record Bound(String method, Pattern path, MockProvider.Route route) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService delays;
     private final Map<String, MockProvider> providers = new LinkedHashMap<>();
-    private final Map<String, MockProvider.Route> routes = new LinkedHashMap<>();
+    private final List<Bound> routes = new ArrayList<>();
 
     private IdentityMocks(int port, String clientId, String clientSecret, boolean autoApprove, int slowMillis) {
-        Dispatcher dispatcher = new Dispatcher();
-        this.server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(16)
-                .extensions(dispatcher).disableRequestJournal());
+        // the JDK's server flushes the headers before the body: without TCP_NODELAY, Nagle's algorithm holds the
+        // body back until the client acknowledges the headers (up to its delayed-ACK timeout, 40 ms on Linux)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+        }
+        this.workers = Executors.newFixedThreadPool(16, daemon("identity-mocks-"));
+        this.delays = Executors.newSingleThreadScheduledExecutor(daemon("identity-mocks-delay-"));
+        server.setExecutor(workers);
+        server.createContext("/", this::serve);
         server.start();
-        MockSettings settings = new MockSettings("http://127.0.0.1:" + server.port(), clientId, clientSecret,
-                autoApprove, slowMillis);
+        MockSettings settings = new MockSettings(baseUrl(), clientId, clientSecret, autoApprove, slowMillis);
         for (MockProvider p : List.of(new ThaidMock(settings), new MophIdMock(settings), new PaotangMock(settings),
                 new NdidMock(settings, autoApprove ? 150 : 600_000))) {
             providers.put(p.name, p);
-            p.routes().forEach((name, route) -> {
-                routes.put(name, route);
-                server.stubFor(request(route.method().getName(), urlPathMatching(route.pathRegex()))
-                        .withMetadata(Metadata.metadata().attr("route", name))
-                        .willReturn(aResponse().withTransformers(TRANSFORMER)));
-            });
+            p.routes().values().forEach(this::bind);
         }
-        routes.put("scenario", new MockProvider.Route(com.github.tomakehurst.wiremock.http.RequestMethod.POST,
-                "/__scenario/[a-z]+/[A-Z_]+", req -> {
-                    String[] parts = req.getUrl().split("\\?")[0].split("/");
-                    scenario(parts[2], Scenario.valueOf(parts[3]));
-                    return MockHttp.json(200, Map.of("provider", parts[2], "scenario", parts[3]));
-                }));
-        server.stubFor(request("POST", urlPathMatching("/__scenario/[a-z]+/[A-Z_]+"))
-                .withMetadata(Metadata.metadata().attr("route", "scenario"))
-                .willReturn(aResponse().withTransformers(TRANSFORMER)));
+        bind(new MockProvider.Route("POST", "/__scenario/[a-z]+/[A-Z_]+", req -> {
+            String[] parts = req.url().split("\\?")[0].split("/");
+            scenario(parts[2], Scenario.valueOf(parts[3]));
+            return MockHttp.json(200, Map.of("provider", parts[2], "scenario", parts[3]));
+        }));
+    }
+
+    private void bind(MockProvider.Route route) {
+        routes.add(new Bound(route.method(), Pattern.compile(route.pathRegex()), route));
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -74,12 +100,12 @@ public final class IdentityMocks implements AutoCloseable {
 
     /** The server's base URL, e.g. {@code http://127.0.0.1:8089}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + port();
     }
 
     /** The port the mocks listen on. */
     public int port() {
-        return server.port();
+        return server.getAddress().getPort();
     }
 
     /** Switches one provider ({@code thaid}, {@code mophid}, {@code paotang}, {@code ndid}) to a scenario. */
@@ -108,31 +134,59 @@ public final class IdentityMocks implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        server.stop(0);
+        workers.shutdownNow();
+        delays.shutdownNow();
     }
 
-    /** Sends each request to the route named in its stub's metadata. */
-    private final class Dispatcher implements ResponseDefinitionTransformerV2 {
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            MockProvider.Route route = routes.get(event.getStubMapping().getMetadata().getString("route"));
-            try {
-                return route.handler().apply(event.getRequest());
-            } catch (RuntimeException e) {
-                log.warn("Mock route failed: {}", e.toString());
-                return MockHttp.json(400, Map.of("error", "invalid_request"));
+    /** Sends a request to the first route whose method and whole path match; 404 when none does. */
+    private void serve(HttpExchange exchange) {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            Request request = new Request(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
+                    exchange.getRequestHeaders(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Response response = MockHttp.json(404, Map.of("error", "not_found"));
+            for (Bound b : routes) {
+                if (b.method().equals(request.method()) && b.path().matcher(path).matches()) {
+                    response = answer(b.route(), request);
+                    break;
+                }
             }
+            if (response.delayMillis() > 0) {
+                Response late = response;
+                delays.schedule(() -> send(exchange, late), late.delayMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            send(exchange, response);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Mock request not read: {}", e.toString());
+            exchange.close();
         }
+    }
 
-        @Override
-        public boolean applyGlobally() {
-            return false;
+    private static Response answer(MockProvider.Route route, Request request) {
+        try {
+            return route.handler().apply(request);
+        } catch (RuntimeException e) {
+            log.warn("Mock route failed: {}", e.toString());
+            return MockHttp.json(400, Map.of("error", "invalid_request"));
         }
+    }
 
-        @Override
-        public String getName() {
-            return TRANSFORMER;
+    private static void send(HttpExchange exchange, Response response) {
+        try {
+            response.headers().forEach(exchange.getResponseHeaders()::set);
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+        } catch (IOException e) {
+            log.debug("Mock response not delivered: {}", e.toString());
+        } finally {
+            exchange.close();
         }
     }
 

@@ -1,13 +1,11 @@
 package th.onecitizen.mocks.idp;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,28 +17,58 @@ final class MockHttp {
     private MockHttp() {
     }
 
-    static ResponseDefinition json(int status, Object body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "no-store")
-                .withBody(JSON.writeValueAsString(body)).build();
+    /**
+     * A request as a mock route sees it.
+     *
+     * @param method  the HTTP method, upper case
+     * @param url     the path and the raw query, as sent
+     * @param headers the request's headers (names in any case: {@link #header} ignores case)
+     * @param body    the body, decoded as UTF-8 (empty when none)
+     */
+    record Request(String method, String url, Map<String, List<String>> headers, String body) {
+
+        /** The first value of a header, by case-insensitive name, or null. */
+        String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
     }
 
-    static ResponseDefinition html(int status, String body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(body).build();
+    /**
+     * A mock route's answer.
+     *
+     * @param status      the HTTP status
+     * @param headers     the response headers
+     * @param body        the body (empty for none)
+     * @param delayMillis how long to hold the answer back (the SLOW scenario), 0 for none
+     */
+    record Response(int status, Map<String, String> headers, byte[] body, int delayMillis) {
     }
 
-    static ResponseDefinition redirect(String location) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(302).withHeader("Location", location)
-                .build();
+    static Response json(int status, Object body) {
+        return new Response(status, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                JSON.writeValueAsBytes(body), 0);
     }
 
-    static ResponseDefinition unavailable() {
+    static Response html(int status, String body) {
+        return new Response(status, Map.of("Content-Type", "text/html; charset=utf-8"),
+                body.getBytes(StandardCharsets.UTF_8), 0);
+    }
+
+    static Response redirect(String location) {
+        return new Response(302, Map.of("Location", location), new byte[0], 0);
+    }
+
+    static Response unavailable() {
         return json(503, Map.of("error", "server_error", "error_description", "temporarily unavailable"));
     }
 
-    static ResponseDefinition slow(ResponseDefinition inner, int millis) {
-        return ResponseDefinitionBuilder.like(inner).withFixedDelay(millis).build();
+    static Response slow(Response inner, int millis) {
+        return new Response(inner.status(), inner.headers(), inner.body(), millis);
     }
 
     /** The query or form parameters of a request (first value of each). */
@@ -59,18 +87,18 @@ final class MockHttp {
     }
 
     static Map<String, String> query(Request request) {
-        String url = request.getUrl();
+        String url = request.url();
         int q = url.indexOf('?');
         return params(q < 0 ? "" : url.substring(q + 1));
     }
 
     static Map<String, String> form(Request request) {
-        return params(request.getBodyAsString());
+        return params(request.body());
     }
 
     /** {user, password} of an HTTP Basic header, or null. */
     static String[] basic(Request request) {
-        String h = request.getHeader("Authorization");
+        String h = request.header("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
@@ -84,7 +112,7 @@ final class MockHttp {
     }
 
     static String bearer(Request request) {
-        String h = request.getHeader("Authorization");
+        String h = request.header("Authorization");
         return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
     }
 
@@ -109,7 +137,7 @@ final class MockHttp {
     }
 
     /** The page a provider shows when no citizen is named: pick one of the fictitious citizens. */
-    static ResponseDefinition picker(String provider, String authorizeUrl, Map<String, String> query) {
+    static Response picker(String provider, String authorizeUrl, Map<String, String> query) {
         StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(provider)).append(" (mock)</title></head><body><h1>").append(escape(provider))
                 .append(" (mock) — เลือกผู้ใช้ทดสอบ / pick a test citizen</h1><ul>");

@@ -1,8 +1,5 @@
 package th.onecitizen.mocks.idp;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /** One mock provider: its routes under its own path prefix, its scenario and its keys. */
 abstract class MockProvider {
@@ -19,7 +18,7 @@ abstract class MockProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A route of this provider. */
-    record Route(RequestMethod method, String pathRegex, Function<Request, ResponseDefinition> handler) {
+    record Route(String method, String pathRegex, Function<Request, Response> handler) {
     }
 
     protected final String name;

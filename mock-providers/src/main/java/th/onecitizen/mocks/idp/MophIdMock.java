@@ -2,9 +2,6 @@ package th.onecitizen.mocks.idp;
 
 import static th.onecitizen.mocks.idp.MockHttp.json;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
@@ -12,6 +9,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /**
  * MOPH Health ID (Mor Prom): custom OAuth 2.0, no OIDC. The token endpoint answers a JSON envelope whose access
@@ -33,15 +32,15 @@ final class MophIdMock extends MockProvider {
     @Override
     Map<String, Route> routes() {
         Map<String, Route> r = new LinkedHashMap<>();
-        r.put("mophid-redirect", new Route(RequestMethod.GET, "/mophid/oauth/redirect", this::authorize));
-        r.put("mophid-token", new Route(RequestMethod.POST, "/mophid/api/v1/token", this::token));
-        r.put("mophid-accounts", new Route(RequestMethod.GET, "/mophid/api/v1/accounts", this::accounts));
-        r.put("mophid-keys", new Route(RequestMethod.GET, "/mophid/api/v1/jwks", req -> json(200,
+        r.put("mophid-redirect", new Route("GET", "/mophid/oauth/redirect", this::authorize));
+        r.put("mophid-token", new Route("POST", "/mophid/api/v1/token", this::token));
+        r.put("mophid-accounts", new Route("GET", "/mophid/api/v1/accounts", this::accounts));
+        r.put("mophid-keys", new Route("GET", "/mophid/api/v1/jwks", req -> json(200,
                 keys.publicJwks())));
         return r;
     }
 
-    private ResponseDefinition authorize(Request req) {
+    private Response authorize(Request req) {
         Map<String, String> q = MockHttp.query(req);
         String redirect = q.get("redirect_uri");
         if (redirect == null || !settings.clientId().equals(q.get("client_id"))) {
@@ -66,7 +65,7 @@ final class MophIdMock extends MockProvider {
         return MockHttp.redirect(MockHttp.withParams(redirect, back));
     }
 
-    private ResponseDefinition token(Request req) {
+    private Response token(Request req) {
         if (scenario() == Scenario.DOWN) {
             return MockHttp.unavailable();
         }
@@ -102,11 +101,11 @@ final class MophIdMock extends MockProvider {
         data.put("token_type", "Bearer");
         data.put("expires_in", 3600);
         data.put("account_id", subjectOf(g.cid()));
-        ResponseDefinition ok = json(200, Map.of("status", "success", "data", data, "message", "OK"));
+        Response ok = json(200, Map.of("status", "success", "data", data, "message", "OK"));
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
-    private ResponseDefinition accounts(Request req) {
+    private Response accounts(Request req) {
         Grant g = tokens.get(String.valueOf(MockHttp.bearer(req)));
         if (g == null) {
             return json(401, Map.of("status", "fail", "message", "unauthorized"));

@@ -2,9 +2,6 @@ package th.onecitizen.mocks.idp;
 
 import static th.onecitizen.mocks.idp.MockHttp.json;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /**
  * An NDID RP node: requests are created with 202 and answered later by callbacks POSTed to the RP's
@@ -81,35 +80,35 @@ final class NdidMock extends MockProvider {
     @Override
     Map<String, Route> routes() {
         Map<String, Route> r = new LinkedHashMap<>();
-        r.put("ndid-create", new Route(RequestMethod.POST, "/ndid/rp/requests/citizen_id/[^/]+", this::create));
-        r.put("ndid-status", new Route(RequestMethod.GET, "/ndid/utility/requests/[^/]+", this::status));
-        r.put("ndid-close", new Route(RequestMethod.POST, "/ndid/rp/request_close", this::close));
-        r.put("ndid-idp-page", new Route(RequestMethod.GET, "/ndid/idp/requests/[^/]+", this::idpPage));
-        r.put("ndid-idp-answer", new Route(RequestMethod.POST, "/ndid/idp/requests/[^/]+", this::idpAnswer));
+        r.put("ndid-create", new Route("POST", "/ndid/rp/requests/citizen_id/[^/]+", this::create));
+        r.put("ndid-status", new Route("GET", "/ndid/utility/requests/[^/]+", this::status));
+        r.put("ndid-close", new Route("POST", "/ndid/rp/request_close", this::close));
+        r.put("ndid-idp-page", new Route("GET", "/ndid/idp/requests/[^/]+", this::idpPage));
+        r.put("ndid-idp-answer", new Route("POST", "/ndid/idp/requests/[^/]+", this::idpAnswer));
         return r;
     }
 
-    private static ResponseDefinition error(int status, int code, String message) {
+    private static Response error(int status, int code, String message) {
         return json(status, Map.of("error", Map.of("code", code, "message", message)));
     }
 
     @SuppressWarnings("unchecked")
-    private ResponseDefinition create(Request req) {
+    private Response create(Request req) {
         if (scenario() == Scenario.DOWN) {
             return error(503, 10000, "node unavailable");
         }
-        String key = req.getHeader("x-api-key");
+        String key = req.header("x-api-key");
         if (key != null && !key.equals(settings.clientSecret())) {
             return error(401, 20001, "invalid api key");
         }
-        String path = req.getUrl().split("\\?")[0];
+        String path = req.url().split("\\?")[0];
         String pid = path.substring(path.lastIndexOf('/') + 1);
         if (!ThaiCitizens.valid(pid)) {
             return error(400, 20004, "invalid identifier");
         }
         Map<String, Object> body;
         try {
-            body = MockHttp.JSON.readValue(req.getBodyAsString(), Map.class);
+            body = MockHttp.JSON.readValue(req.body(), Map.class);
         } catch (RuntimeException e) {
             return error(400, 20003, "body is not JSON");
         }
@@ -235,11 +234,11 @@ final class NdidMock extends MockProvider {
     }
 
     private NdidRequest byPath(Request req) {
-        String path = req.getUrl().split("\\?")[0];
+        String path = req.url().split("\\?")[0];
         return requests.get(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    private ResponseDefinition status(Request req) {
+    private Response status(Request req) {
         NdidRequest r = byPath(req);
         if (r == null) {
             return error(404, 20012, "request not found");
@@ -250,8 +249,8 @@ final class NdidMock extends MockProvider {
     }
 
     @SuppressWarnings("unchecked")
-    private ResponseDefinition close(Request req) {
-        Map<String, Object> body = MockHttp.JSON.readValue(req.getBodyAsString(), Map.class);
+    private Response close(Request req) {
+        Map<String, Object> body = MockHttp.JSON.readValue(req.body(), Map.class);
         NdidRequest r = requests.get(String.valueOf(body.get("request_id")));
         if (r == null) {
             return error(404, 20012, "request not found");
@@ -263,7 +262,7 @@ final class NdidMock extends MockProvider {
         return json(202, Map.of());
     }
 
-    private ResponseDefinition idpPage(Request req) {
+    private Response idpPage(Request req) {
         NdidRequest r = byPath(req);
         if (r == null) {
             return MockHttp.html(404, "<p>no such request</p>");
@@ -276,7 +275,7 @@ final class NdidMock extends MockProvider {
                 + "<button name=\"answer\" value=\"reject\">ปฏิเสธ / Reject</button></form></body></html>");
     }
 
-    private ResponseDefinition idpAnswer(Request req) {
+    private Response idpAnswer(Request req) {
         NdidRequest r = byPath(req);
         if (r == null) {
             return MockHttp.html(404, "<p>no such request</p>");

@@ -2,15 +2,14 @@ package th.onecitizen.mocks.idp;
 
 import static th.onecitizen.mocks.idp.MockHttp.json;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /**
  * Pao Tang ID (Krungthai): OAuth 2.0 with client_secret in the form, then a profile call on a second host whose
@@ -31,14 +30,14 @@ final class PaotangMock extends MockProvider {
     @Override
     Map<String, Route> routes() {
         Map<String, Route> r = new LinkedHashMap<>();
-        r.put("paotang-auth", new Route(RequestMethod.GET, "/paotang/oauth2/web/auth", this::authorize));
-        r.put("paotang-token", new Route(RequestMethod.POST, "/paotang/oauth2/token", this::token));
-        r.put("paotang-profile", new Route(RequestMethod.POST,
+        r.put("paotang-auth", new Route("GET", "/paotang/oauth2/web/auth", this::authorize));
+        r.put("paotang-token", new Route("POST", "/paotang/oauth2/token", this::token));
+        r.put("paotang-profile", new Route("POST",
                 "/paotang-openapi/v1/paotangid/get-customer-profile", this::profile));
         return r;
     }
 
-    private ResponseDefinition authorize(Request req) {
+    private Response authorize(Request req) {
         Map<String, String> q = MockHttp.query(req);
         String redirect = q.get("redirect_uri");
         if (redirect == null || !settings.clientId().equals(q.get("client_id"))) {
@@ -64,7 +63,7 @@ final class PaotangMock extends MockProvider {
         return MockHttp.redirect(MockHttp.withParams(redirect, back));
     }
 
-    private ResponseDefinition token(Request req) {
+    private Response token(Request req) {
         if (scenario() == Scenario.DOWN) {
             return MockHttp.unavailable();
         }
@@ -79,12 +78,12 @@ final class PaotangMock extends MockProvider {
         }
         String at = random();
         tokens.put(at, g);
-        ResponseDefinition ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", 1800,
+        Response ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", 1800,
                 "refresh_token", random(), "scope", String.join(" ", g.scopes())));
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
-    private ResponseDefinition profile(Request req) {
+    private Response profile(Request req) {
         Grant g = tokens.get(String.valueOf(MockHttp.bearer(req)));
         if (g == null) {
             return json(401, Map.of("code", "4010", "message", "Unauthorized"));

@@ -2,9 +2,6 @@ package th.onecitizen.mocks.idp;
 
 import static th.onecitizen.mocks.idp.MockHttp.json;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import th.onecitizen.mocks.idp.MockHttp.Request;
+import th.onecitizen.mocks.idp.MockHttp.Response;
 
 /**
  * ThaiD (DOPA): OAuth 2.0 code flow + OIDC with ES256 id_tokens, trailing-slash endpoints, client_secret_basic,
@@ -41,16 +40,16 @@ final class ThaidMock extends MockProvider {
     @Override
     Map<String, Route> routes() {
         Map<String, Route> r = new LinkedHashMap<>();
-        r.put("thaid-discovery", new Route(RequestMethod.GET, "/thaid/\\.well-known/openid-configuration",
+        r.put("thaid-discovery", new Route("GET", "/thaid/\\.well-known/openid-configuration",
                 this::discovery));
-        r.put("thaid-jwks", new Route(RequestMethod.GET, "/thaid/jwks/", req -> json(200, keys.publicJwks())));
-        r.put("thaid-auth", new Route(RequestMethod.GET, "/thaid/api/v2/oauth2/auth/", this::authorize));
-        r.put("thaid-token", new Route(RequestMethod.POST, "/thaid/api/v2/oauth2/token/", this::token));
-        r.put("thaid-userinfo", new Route(RequestMethod.GET, "/thaid/api/v2/oauth2/userinfo/", this::userinfo));
+        r.put("thaid-jwks", new Route("GET", "/thaid/jwks/", req -> json(200, keys.publicJwks())));
+        r.put("thaid-auth", new Route("GET", "/thaid/api/v2/oauth2/auth/", this::authorize));
+        r.put("thaid-token", new Route("POST", "/thaid/api/v2/oauth2/token/", this::token));
+        r.put("thaid-userinfo", new Route("GET", "/thaid/api/v2/oauth2/userinfo/", this::userinfo));
         return r;
     }
 
-    private ResponseDefinition discovery(Request req) {
+    private Response discovery(Request req) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("issuer", scenario() == Scenario.WRONG_DISCOVERY ? "https://imauth.evil.example" : base());
         d.put("authorization_endpoint", base() + "/api/v2/oauth2/auth/");
@@ -68,7 +67,7 @@ final class ThaidMock extends MockProvider {
         return json(200, d);
     }
 
-    private ResponseDefinition authorize(Request req) {
+    private Response authorize(Request req) {
         Map<String, String> q = MockHttp.query(req);
         String redirect = q.get("redirect_uri");
         if (redirect == null || !settings.clientId().equals(q.get("client_id"))) {
@@ -100,7 +99,7 @@ final class ThaidMock extends MockProvider {
         return MockHttp.redirect(MockHttp.withParams(redirect, back));
     }
 
-    private ResponseDefinition token(Request req) {
+    private Response token(Request req) {
         if (scenario() == Scenario.DOWN) {
             return MockHttp.unavailable();
         }
@@ -142,11 +141,11 @@ final class ThaidMock extends MockProvider {
         } else {
             body.putAll(claims(g));
         }
-        ResponseDefinition ok = json(200, body);
+        Response ok = json(200, body);
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
-    private ResponseDefinition userinfo(Request req) {
+    private Response userinfo(Request req) {
         Grant g = accessTokens.get(String.valueOf(MockHttp.bearer(req)));
         if (g == null) {
             return json(401, Map.of("error", "invalid_token"));
