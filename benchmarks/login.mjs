@@ -2,7 +2,8 @@
 // ThaiD mock (authorize -> mock -> callback -> token), refresh-token rotation, client credentials.
 // Usage: ./mvnw -B -q -pl bff -am package -DskipTests && node benchmarks/login.mjs [seconds] [concurrency]
 //
-// Rate mode: node benchmarks/login.mjs rate [logins/s] [seconds]    (env WARMUP: seconds at the rate first, 20)
+// Rate mode: node benchmarks/login.mjs rate [logins/s] [seconds]    (env WARMUP: seconds at the rate first, 120:
+// on two cores the JIT compilers take most of a core for the first 90 s; BENCHMARKS.md, fifth session)
 // OneCitizen's own part of a login at a fixed arrival rate (open model: a new login starts every 1/rate s whether or
 // not earlier ones have finished). The ThaiD mock still runs in the JVM, but OneCitizen reaches it through a proxy in
 // this process that times every upstream call; per login, our part = the time of our three requests as this client
@@ -271,7 +272,7 @@ try {
   if (rateMode) {
     for (let i = 0; i < 200; i++) await timedLogin(base); // through the proxy as well
     // the JIT compilers need CPU well past the first logins: an unmeasured run at the same rate first
-    await runAtRate(base, app.pid, Number(process.env.WARMUP ?? 20), false);
+    await runAtRate(base, app.pid, Number(process.env.WARMUP ?? 120), false);
     upstreamOther = 0;
     const before = await serverHistograms(base);
     await runAtRate(base, app.pid, seconds);
