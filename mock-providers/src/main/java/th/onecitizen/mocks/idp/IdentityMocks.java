@@ -59,7 +59,6 @@ public final class IdentityMocks implements AutoCloseable {
         this.delays = Executors.newSingleThreadScheduledExecutor(daemon("identity-mocks-delay-"));
         server.setExecutor(workers);
         server.createContext("/", this::serve);
-        server.start();
         MockSettings settings = new MockSettings(baseUrl(), clientId, clientSecret, autoApprove, slowMillis);
         for (MockProvider p : List.of(new ThaidMock(settings), new MophIdMock(settings), new PaotangMock(settings),
                 new NdidMock(settings, autoApprove ? 150 : 600_000))) {
@@ -71,6 +70,8 @@ public final class IdentityMocks implements AutoCloseable {
             scenario(parts[2], Scenario.valueOf(parts[3]));
             return MockHttp.json(200, Map.of("provider", parts[2], "scenario", parts[3]));
         }));
+        // the port is bound at creation; requests are served only once every route is in place
+        server.start();
     }
 
     private void bind(MockProvider.Route route) {
