@@ -57,7 +57,7 @@ public final class TokenEndpoint implements WebFilter {
         }
         return token(exchange).flatMap(response -> write(exchange, response))
                 // the request's observation (its metrics and server span) stays outside: inside, nothing is traced
-                // and no log line is written, so the per-operator thread-local scopes it would open are pure cost
+                // and the one log line (GuessingGate's) restores it, so per-operator thread-local scopes are pure cost
                 .contextWrite(ParkedObservation::park);
     }
 
