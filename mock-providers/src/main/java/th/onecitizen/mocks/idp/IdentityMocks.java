@@ -33,6 +33,7 @@ import th.onecitizen.mocks.idp.MockHttp.Response;
 public final class IdentityMocks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityMocks.class);
+    private static final Response NOT_FOUND = MockHttp.json(404, Map.of("error", "not_found"));
 
     /** A route with its path compiled; matched in registration order, on the whole path. */
     private record Bound(String method, Pattern path, MockProvider.Route route) {
@@ -140,7 +141,7 @@ public final class IdentityMocks implements AutoCloseable {
         delays.shutdownNow();
     }
 
-    /** Sends a request to the first route whose method and whole path match; 404 when none does. */
+    /** Reads a request, routes it and sends the answer (held back by the answer's delay, if any). */
     private void serve(HttpExchange exchange) {
         try {
             String path = exchange.getRequestURI().getRawPath();
@@ -148,16 +149,9 @@ public final class IdentityMocks implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
                     exchange.getRequestHeaders(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            Response response = MockHttp.json(404, Map.of("error", "not_found"));
-            for (Bound b : routes) {
-                if (b.method().equals(request.method()) && b.path().matcher(path).matches()) {
-                    response = answer(b.route(), request);
-                    break;
-                }
-            }
+            Response response = route(path, request);
             if (response.delayMillis() > 0) {
-                Response late = response;
-                delays.schedule(() -> send(exchange, late), late.delayMillis(), TimeUnit.MILLISECONDS);
+                delays.schedule(() -> send(exchange, response), response.delayMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
             send(exchange, response);
@@ -165,6 +159,16 @@ public final class IdentityMocks implements AutoCloseable {
             log.debug("Mock request not read: {}", e.toString());
             exchange.close();
         }
+    }
+
+    /** The answer of the first route whose method and whole path match; 404 when none does. */
+    private Response route(String path, Request request) {
+        for (Bound b : routes) {
+            if (b.method().equals(request.method()) && b.path().matcher(path).matches()) {
+                return answer(b.route(), request);
+            }
+        }
+        return NOT_FOUND;
     }
 
     private static Response answer(MockProvider.Route route, Request request) {
