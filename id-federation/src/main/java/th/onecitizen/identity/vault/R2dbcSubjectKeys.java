@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,7 +24,9 @@ import th.onecitizen.platform.privacy.SubjectKeys;
  * {@link SubjectKeys} in the {@code keyvault} schema: each subject's AES-256 data key is stored wrapped (AES-256-GCM,
  * bound to the subject) by the key-encryption key of configuration. Unwrapped keys are cached per instance, briefly
  * and bounded (a login then costs no key-store round trip); {@link #destroy} evicts at once on this instance, other
- * instances forget theirs within {@code cacheTtl}.
+ * instances forget theirs within {@code cacheTtl}. Expired keys leave memory within a second {@code cacheTtl}: every
+ * {@code cacheTtl}, the next key remembered sweeps out the expired ones (not only when the cache is full, which at
+ * a hundred new citizens a second took a quarter of an hour and kept every key of it on the heap).
  *
  * <p>Format of a sealed value: the 4-byte version prefix {@code SK1.}, a 12-byte random nonce, the AES-GCM ciphertext
  * and tag; the additional data is {@code context|subject}.
@@ -40,6 +43,8 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
     private final Duration cacheTtl;
     private final int cacheSize;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** When the next key remembered sweeps the expired ones out. */
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     private record Cached(SecretKeySpec key, Instant expiresAt) {
     }
@@ -146,6 +151,10 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
             return;
         }
         Instant now = clock.instant();
+        Instant sweep = nextSweep.get();
+        if (!now.isBefore(sweep) && nextSweep.compareAndSet(sweep, now.plus(cacheTtl))) {
+            cache.values().removeIf(c -> !c.expiresAt().isAfter(now));
+        }
         if (cache.size() >= cacheSize) {
             cache.values().removeIf(c -> !c.expiresAt().isAfter(now));
             Iterator<String> it = cache.keySet().iterator();

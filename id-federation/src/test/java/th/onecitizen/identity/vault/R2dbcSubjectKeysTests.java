@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +104,35 @@ class R2dbcSubjectKeysTests {
             assertThat(keys.open(subject, "t.c", sealed).block()).isEqualTo(bytes("v" + i));
         }
         assertThat(keys.cachedKeys()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void expiredKeysLeaveMemoryWithinASecondTtlAlthoughTheCacheIsFarFromFull() {
+        Instant[] now = {Instant.parse("2026-11-26T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        R2dbcSubjectKeys keys = new R2dbcSubjectKeys(db, KEK, clock, Duration.ofMinutes(1), 1000);
+        for (int i = 0; i < 5; i++) {
+            keys.seal(UUID.randomUUID().toString(), "t.c", bytes("v")).block();
+        }
+        assertThat(keys.cachedKeys()).isEqualTo(5);
+        now[0] = now[0].plus(Duration.ofSeconds(61));
+        keys.seal(UUID.randomUUID().toString(), "t.c", bytes("v")).block();
+        assertThat(keys.cachedKeys()).isEqualTo(1);
     }
 
     @Test
