@@ -1,6 +1,7 @@
 package th.onecitizen.bff.observability;
 
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -28,13 +29,19 @@ public class ObservabilityConfiguration {
      * loader: the reactive security context, the exchange and the blocking {@code SecurityContextHolder}. They
      * exist for blocking code run inside reactive chains, which OneCitizen does not have (it reads the security
      * context from the Reactor context only), yet each costs every signal of every request a set and a clear.
-     * Idempotent; runs before the first request because every application context loads this class.
+     * The observation's own accessor is Micrometer's with one change ({@link ActiveObservationAccessor}): clearing
+     * a thread that has no real observation costs nothing. Idempotent; runs before the first request because every
+     * application context loads this class.
      */
     static void onlyTheObservationCrossesThreads() {
         ContextRegistry registry = ContextRegistry.getInstance();
         registry.removeThreadLocalAccessor((Object) SecurityContext.class);
         registry.removeThreadLocalAccessor((Object) ServerWebExchange.class);
         registry.removeThreadLocalAccessor(SecurityContext.class.getName());
+        if (!registry.getThreadLocalAccessors().stream().anyMatch(ActiveObservationAccessor.class::isInstance)) {
+            registry.removeThreadLocalAccessor(ObservationThreadLocalAccessor.KEY);
+            registry.registerThreadLocalAccessor(new ActiveObservationAccessor());
+        }
     }
 
     /** No observations of the security filter chain, its authentication or its authorization. */
