@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 import th.onecitizen.identity.assurance.Assurance;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
@@ -57,10 +58,12 @@ public final class R2dbcCitizens implements CitizenDirectory {
     private record Found(String citizenId, boolean cidCurrent) {
     }
 
-    /** SQL: whether {@code cid_sealed} is sealed with the citizen's key (the port's version prefix). */
-    private static final String CID_CURRENT = "substring(c.cid_sealed from 1 for 4) = decode('"
-            + java.util.HexFormat.of().formatHex(SubjectKeys.PREFIX.getBytes(StandardCharsets.US_ASCII))
-            + "', 'hex')";
+    /** SQL: whether {@code <alias>.cid_sealed} is sealed with the citizen's key (the port's version prefix). */
+    private static String cidCurrent(String alias) {
+        return "substring(" + alias + ".cid_sealed from 1 for 4) = decode('"
+                + java.util.HexFormat.of().formatHex(SubjectKeys.PREFIX.getBytes(StandardCharsets.US_ASCII))
+                + "', 'hex')";
+    }
 
     /**
      * Resolves a provider login to a citizen: the linked citizen, or a citizen found by the verified ID (auto-link),
@@ -69,25 +72,28 @@ public final class R2dbcCitizens implements CitizenDirectory {
     public Mono<String> login(VerifiedIdentity identity) {
         byte[] cidHash = protector.lookupHash(identity.citizenId());
         byte[] subjectHash = protector.hash(identity.provider() + ":" + identity.subject());
-        Mono<String> useCase = findLink(identity.provider(), subjectHash).flatMap(link -> {
-            if (!Arrays.equals(link.cidHmac(), cidHash)) {
-                return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
-                        "The provider now asserts another citizen ID for this account"));
+        Mono<String> useCase = lookUp(identity.provider(), subjectHash, cidHash).flatMap(found -> {
+            Link link = found.link();
+            if (link != null) {
+                if (!Arrays.equals(link.cidHmac(), cidHash)) {
+                    return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
+                            "The provider now asserts another citizen ID for this account"));
+                }
+                return resealIfOld(link.citizenId(), link.cidCurrent(), identity.citizenId())
+                        .then(touch(link.citizenId(), identity, subjectHash)).thenReturn(link.citizenId());
             }
-            return resealIfOld(link.citizenId(), link.cidCurrent(), identity.citizenId())
-                    .then(touch(link.citizenId(), identity, subjectHash)).thenReturn(link.citizenId());
-        }).switchIfEmpty(Mono.defer(() -> {
             if (!identity.verified() || !identity.assurance().satisfies(MIN_LINKING)) {
                 return Mono.error(new IdentityConflictException("link_requires_verification",
                         "This provider's citizen ID is not verified well enough to sign in"));
             }
-            return findCitizen(cidHash)
-                    .flatMap(found -> resealIfOld(found.citizenId(), found.cidCurrent(), identity.citizenId())
-                            .thenReturn(found.citizenId()))
-                    .switchIfEmpty(Mono.defer(() -> createCitizen(identity.citizenId(), cidHash)))
-                    .flatMap(citizenId -> insertLink(citizenId, identity, subjectHash, cidHash)
-                            .thenReturn(citizenId));
-        }));
+            Found citizen = found.citizen();
+            if (citizen == null) {
+                return createCitizen(identity, cidHash, subjectHash);
+            }
+            return resealIfOld(citizen.citizenId(), citizen.cidCurrent(), identity.citizenId())
+                    .then(insertLink(citizen.citizenId(), identity, subjectHash, cidHash))
+                    .thenReturn(citizen.citizenId());
+        });
         return audited(tx.transactional(useCase), identity.provider(), null);
     }
 
@@ -252,17 +258,33 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     private Mono<Link> findLink(String provider, byte[] subjectHash) {
-        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + CID_CURRENT + " AS current FROM identity.links l "
+        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current FROM identity.links l "
                 + "JOIN identity.citizens c ON c.id = l.citizen_id WHERE l.provider = :p AND l.subject_hash = :s")
                 .bind("p", provider).bind("s", subjectHash)
                 .map(r -> new Link(r.get("citizen_id", String.class), r.get("cid_hmac", byte[].class),
                         Boolean.TRUE.equals(r.get("current", Boolean.class)))).one();
     }
 
-    private Mono<Found> findCitizen(byte[] cidHash) {
-        return db.sql("SELECT c.id, " + CID_CURRENT + " AS current FROM identity.citizens c WHERE c.cid_hmac = :h")
-                .bind("h", cidHash).map(r -> new Found(r.get("id", String.class),
-                        Boolean.TRUE.equals(r.get("current", Boolean.class)))).one();
+    /** What a login finds: the provider account's link and the citizen of the verified ID, each possibly absent. */
+    private record LookUp(Link link, Found citizen) {
+    }
+
+    /** The link of the provider account and the citizen of the citizen ID, in one statement. */
+    private Mono<LookUp> lookUp(String provider, byte[] subjectHash, byte[] cidHash) {
+        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current, f.id AS found_id, "
+                + cidCurrent("f") + " AS found_current FROM (SELECT 1) AS one "
+                + "LEFT JOIN identity.links l ON l.provider = :p AND l.subject_hash = :s "
+                + "LEFT JOIN identity.citizens c ON c.id = l.citizen_id "
+                + "LEFT JOIN identity.citizens f ON f.cid_hmac = :h")
+                .bind("p", provider).bind("s", subjectHash).bind("h", cidHash)
+                .map(r -> {
+                    String linked = r.get("citizen_id", String.class);
+                    String found = r.get("found_id", String.class);
+                    return new LookUp(linked == null ? null : new Link(linked, r.get("cid_hmac", byte[].class),
+                            Boolean.TRUE.equals(r.get("current", Boolean.class))),
+                            found == null ? null : new Found(found,
+                                    Boolean.TRUE.equals(r.get("found_current", Boolean.class))));
+                }).one();
     }
 
     /**
@@ -292,11 +314,27 @@ public final class R2dbcCitizens implements CitizenDirectory {
                 .then(db.sql("DELETE FROM identity.citizens WHERE id IN " + erased).fetch().rowsUpdated()));
     }
 
-    private Mono<String> createCitizen(String citizenNumber, byte[] cidHash) {
+    /**
+     * A new citizen and its first link, in one statement (after the data key's). Two first logins of the same
+     * person or provider account at the same moment: one wins, the other is refused as a conflict and may sign in
+     * again.
+     */
+    private Mono<String> createCitizen(VerifiedIdentity identity, byte[] cidHash, byte[] subjectHash) {
         String id = UUID.randomUUID().toString();
-        return keys.create(id).then(keys.seal(id, CID_CONTEXT, citizenNumber.getBytes(StandardCharsets.US_ASCII)))
-                .flatMap(sealed -> db.sql("INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) "
-                        + "VALUES (:id, :h, :s)").bind("id", id).bind("h", cidHash).bind("s", sealed).then())
+        return keys.create(id)
+                .then(keys.seal(id, CID_CONTEXT, identity.citizenId().getBytes(StandardCharsets.US_ASCII)))
+                .flatMap(cid -> sealClaims(id, identity).map(claims -> Tuples.of(cid, claims)))
+                .flatMap(sealed -> db.sql("""
+                        WITH citizen AS (
+                            INSERT INTO identity.citizens (id, cid_hmac, cid_sealed) VALUES (:id, :h, :cid))
+                        INSERT INTO identity.links (provider, subject_hash, citizen_id, cid_hmac, claims, ial, aal)
+                        VALUES (:p, :s, :id, :h, :claims, :ial, :aal)
+                        """).bind("id", id).bind("h", cidHash).bind("cid", sealed.getT1())
+                        .bind("p", identity.provider()).bind("s", subjectHash).bind("claims", sealed.getT2())
+                        .bind("ial", identity.assurance().ial()).bind("aal", identity.assurance().aal()).then())
+                .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
+                        e -> new IdentityConflictException("concurrent_first_login",
+                                "Another first sign-in of this person completed at the same moment"))
                 .thenReturn(id);
     }
 
