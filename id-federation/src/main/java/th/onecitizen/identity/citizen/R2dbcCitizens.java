@@ -65,6 +65,17 @@ public final class R2dbcCitizens implements CitizenDirectory {
                 + "', 'hex')";
     }
 
+    private static final String FIND_LINK = "SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current "
+            + "FROM identity.links l JOIN identity.citizens c ON c.id = l.citizen_id "
+            + "WHERE l.provider = :p AND l.subject_hash = :s";
+
+    /** The provider account's link and the citizen of the citizen ID, each possibly absent, in one row. */
+    private static final String LOOK_UP = "SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current, "
+            + "f.id AS found_id, " + cidCurrent("f") + " AS found_current FROM (SELECT 1) AS one "
+            + "LEFT JOIN identity.links l ON l.provider = :p AND l.subject_hash = :s "
+            + "LEFT JOIN identity.citizens c ON c.id = l.citizen_id "
+            + "LEFT JOIN identity.citizens f ON f.cid_hmac = :h";
+
     /**
      * Resolves a provider login to a citizen: the linked citizen, or a citizen found by the verified ID (auto-link),
      * or a new citizen. Refuses with {@link IdentityConflictException} anything that would merge or move identities.
@@ -258,9 +269,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     private Mono<Link> findLink(String provider, byte[] subjectHash) {
-        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current FROM identity.links l "
-                + "JOIN identity.citizens c ON c.id = l.citizen_id WHERE l.provider = :p AND l.subject_hash = :s")
-                .bind("p", provider).bind("s", subjectHash)
+        return db.sql(FIND_LINK).bind("p", provider).bind("s", subjectHash)
                 .map(r -> new Link(r.get("citizen_id", String.class), r.get("cid_hmac", byte[].class),
                         Boolean.TRUE.equals(r.get("current", Boolean.class)))).one();
     }
@@ -271,12 +280,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
 
     /** The link of the provider account and the citizen of the citizen ID, in one statement. */
     private Mono<LookUp> lookUp(String provider, byte[] subjectHash, byte[] cidHash) {
-        return db.sql("SELECT l.citizen_id, l.cid_hmac, " + cidCurrent("c") + " AS current, f.id AS found_id, "
-                + cidCurrent("f") + " AS found_current FROM (SELECT 1) AS one "
-                + "LEFT JOIN identity.links l ON l.provider = :p AND l.subject_hash = :s "
-                + "LEFT JOIN identity.citizens c ON c.id = l.citizen_id "
-                + "LEFT JOIN identity.citizens f ON f.cid_hmac = :h")
-                .bind("p", provider).bind("s", subjectHash).bind("h", cidHash)
+        return db.sql(LOOK_UP).bind("p", provider).bind("s", subjectHash).bind("h", cidHash)
                 .map(r -> {
                     String linked = r.get("citizen_id", String.class);
                     String found = r.get("found_id", String.class);
