@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
+import th.onecitizen.testkit.SettableClock;
 
 /** Provider JWTs are checked strictly (S-UP-01, S-UP-04) and unknown kids refetch the JWKS once per interval. */
 class UpstreamJwtTests {
@@ -101,23 +102,7 @@ class UpstreamJwtTests {
 
     @Test
     void S_AB_03_concurrentRandomKidsStillRefetchOnceAndARotationIsPickedUpAfterTheInterval() throws Exception {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
         jwks = new RemoteJwks(WebClient.create(), "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
                 new UpstreamCalls("test", Duration.ofSeconds(20)), clock, Duration.ofSeconds(30));
         // forty tokens with random kids at once: one fetch
@@ -130,11 +115,11 @@ class UpstreamJwtTests {
         assertThat(fetches.get()).isEqualTo(1);
         // the provider rotates: within the interval the new kid is refused without a fetch
         key = new ECKeyGenerator(Curve.P_256).keyID("p2").generate();
-        now[0] = now[0].plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         StepVerifier.create(jwks.key("p2")).expectError(UpstreamException.class).verify();
         assertThat(fetches.get()).isEqualTo(1);
         // after it, one refetch finds the new key, which is then served from the cache
-        now[0] = now[0].plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         StepVerifier.create(jwks.key("p2")).assertNext(k -> assertThat(k.getKeyID()).isEqualTo("p2"))
                 .verifyComplete();
         StepVerifier.create(jwks.key("p2")).expectNextCount(1).verifyComplete();

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import th.onecitizen.platform.persistence.ModuleSchema;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
+import th.onecitizen.testkit.SettableClock;
 import th.onecitizen.testkit.TestInfrastructure;
 
 /** Per-subject data keys on the real PostgreSQL: sealing, binding to context and subject, destruction. */
@@ -108,29 +108,13 @@ class R2dbcSubjectKeysTests {
 
     @Test
     void expiredKeysLeaveMemoryWithinASecondTtlAlthoughTheCacheIsFarFromFull() {
-        Instant[] now = {Instant.parse("2026-11-26T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-26T00:00:00Z"));
         R2dbcSubjectKeys keys = new R2dbcSubjectKeys(db, KEK, clock, Duration.ofMinutes(1), 1000);
         for (int i = 0; i < 5; i++) {
             keys.seal(UUID.randomUUID().toString(), "t.c", bytes("v")).block();
         }
         assertThat(keys.cachedKeys()).isEqualTo(5);
-        now[0] = now[0].plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         keys.seal(UUID.randomUUID().toString(), "t.c", bytes("v")).block();
         assertThat(keys.cachedKeys()).isEqualTo(1);
     }
