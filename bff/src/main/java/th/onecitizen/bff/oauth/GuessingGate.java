@@ -84,7 +84,8 @@ final class GuessingGate {
 
     /** Fails closed when the throttle cannot count, and says why in the log (the cause, never a secret). */
     private static <T> Mono<T> uncountable(Throwable cause) {
-        return ParkedObservation.traced(() -> log.warn("Back-channel request refused: the guessing throttle cannot count ({})",
-                cause.toString())).then(Mono.error(UNCOUNTABLE));
+        return ParkedObservation.traced(() -> log.warn(
+                "Back-channel request refused: the guessing throttle cannot count ({})", cause.toString()))
+                .then(Mono.error(UNCOUNTABLE));
     }
 }
