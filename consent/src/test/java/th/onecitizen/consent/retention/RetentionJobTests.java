@@ -22,7 +22,13 @@ class RetentionJobTests {
     @Test
     void runWhenEntriesPastRetentionThenErasedAndNoneOverdue() {
         String s = TestConsentModules.subject();
-        // 1095 days of access-log retention: an entry from four years ago is overdue, one from yesterday is not
+        // the schema's first partition is the month of three years before it was migrated: on the first days of a
+        // month, 1100 days back falls before it, so the test makes the partition of its back-dated entry itself
+        TestConsentModules.db().sql("DO $$ DECLARE m date := date_trunc('month', now() - interval '1100 days')::date; "
+                + "BEGIN EXECUTE format('CREATE TABLE IF NOT EXISTS consent.access_log_%s PARTITION OF "
+                + "consent.access_log FOR VALUES FROM (%L) TO (%L)', to_char(m, 'YYYYMM'), m, "
+                + "(m + interval '1 month')::date); END $$").then().block();
+        // 1095 days of access-log retention: an entry from 1100 days ago is overdue, one from yesterday is not
         TestConsentModules.db().sql("INSERT INTO consent.access_log (id, subject_ref, occurred_at, agency_id, "
                 + "service_id, operation_id, purpose_id, basis, categories, decision_id, outcome) VALUES "
                 + "(:a, :s, now() - interval '1100 days', 'ag', 'svc', 'op', 'p', 'consent', '{address}', 'd', 'ok'), "

@@ -57,19 +57,27 @@ public final class RedisAuthorizationStore {
         return redis.opsForValue().set(CODE + hash(code), JSON.writeValueAsString(grant), codeTtl).then();
     }
 
-    /** Takes a code once. */
-    public Mono<AuthorizationCode> takeCode(String code) {
+    /**
+     * Takes a code once and, in the same atomic round trip, remembers which grant its redemption produces, so that a
+     * second redemption can revoke it (S-AS-06). The grant id is chosen before the code is read: a code refused after
+     * it was taken (wrong client, redirect URI or PKCE verifier) names a grant that never comes to exist, and
+     * revoking that later changes nothing.
+     */
+    public Mono<AuthorizationCode> takeCode(String code, String grantId) {
         if (code == null || code.isEmpty() || code.length() > 512) {
             return Mono.empty();
         }
-        return redis.opsForValue().getAndDelete(CODE + hash(code))
-                .map(json -> JSON.readValue(json, AuthorizationCode.class));
+        String hashed = hash(code);
+        return redis.execute(TAKE_CODE, List.of(CODE + hashed, CODE_USED + hashed),
+                        List.of(grantId, String.valueOf(USED_CODE_MEMORY.toMillis())))
+                .next().map(json -> JSON.readValue(json, AuthorizationCode.class));
     }
 
-    /** Remembers which grant a redeemed code produced, so a second redemption can revoke it (S-AS-06). */
-    public Mono<Void> markCodeUsed(String code, String grantId) {
-        return redis.opsForValue().set(CODE_USED + hash(code), grantId, Duration.ofMinutes(10)).then();
-    }
+    /** How long a redeemed code's grant is remembered: far longer than a code lives. */
+    private static final Duration USED_CODE_MEMORY = Duration.ofMinutes(10);
+
+    private static final RedisScript<String> TAKE_CODE = RedisScript.of("local v = redis.call('GETDEL', KEYS[1]) "
+            + "if v then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end return v", String.class);
 
     /** The grant a redeemed code produced, if it was redeemed recently. */
     public Mono<String> grantOfUsedCode(String code) {

@@ -104,7 +104,8 @@ public final class TokenService {
     private Mono<Map<String, Object>> authorizationCode(RegisteredClient client, Map<String, String> form,
             String jkt) {
         String code = form.get("code");
-        return store.takeCode(code)
+        String familyId = TokenIds.random();
+        return store.takeCode(code, familyId)
                 .switchIfEmpty(Mono.defer(() -> store.grantOfUsedCode(code == null ? "" : code)
                         // a second redemption revokes what the first produced (S-AS-06)
                         .flatMap(grantId -> refreshTokens.revokeFamily(grantId).then(validator.revokeGrant(grantId)))
@@ -117,11 +118,10 @@ public final class TokenService {
                         return Mono.error(OAuthException.invalidGrant("The code is invalid, expired or used"));
                     }
                     Instant authTime = Instant.ofEpochSecond(grant.authTime());
-                    RefreshGrant family = new RefreshGrant(TokenIds.random(), client.clientId(), grant.citizenId(),
+                    RefreshGrant family = new RefreshGrant(familyId, client.clientId(), grant.citizenId(),
                             grant.scopes(), grant.acr(), grant.amr(), authTime, grant.idp(), jkt,
                             clock.instant().plus(refreshLifetime));
-                    return store.markCodeUsed(code, family.familyId())
-                            .then(citizenTokens(family, grant.nonce(), true));
+                    return citizenTokens(family, grant.nonce(), true);
                 });
     }
 

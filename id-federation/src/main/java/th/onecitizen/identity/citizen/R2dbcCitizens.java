@@ -19,8 +19,9 @@ import th.onecitizen.platform.privacy.CitizenIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Citizens and their provider links in PostgreSQL. Each use case is one transaction with no remote call in it;
- * a refused merge is audited after its transaction rolls back, so the audit survives.
+ * Citizens and their provider links in PostgreSQL. Each use case that writes more than one statement is one
+ * transaction with no remote call in it (a login that writes one statement writes it alone, see {@link #login}); a
+ * refused merge is audited after its transaction rolls back, so the audit survives.
  *
  * <p>The citizen ID ({@code citizens.cid_sealed}) and what providers asserted ({@code links.claims}) are sealed with
  * the citizen's own data key ({@link SubjectKeys}), so that erasure reaches backups by destroying that key. Rows
@@ -79,6 +80,13 @@ public final class R2dbcCitizens implements CitizenDirectory {
     /**
      * Resolves a provider login to a citizen: the linked citizen, or a citizen found by the verified ID (auto-link),
      * or a new citizen. Refuses with {@link IdentityConflictException} anything that would merge or move identities.
+     *
+     * <p>The look-up reads outside any transaction, and a login that then writes one statement (a returning citizen's
+     * link update, a new provider's link) writes it on its own, atomic as every statement is: a transaction would add
+     * its BEGIN and COMMIT round trips to every login. Writes of more than one statement (a new citizen with its data
+     * key, or a citizen ID re-sealed with the citizen's key) are one transaction. What another login or an unlink
+     * changes between the look-up and the write is caught by the tables' unique and foreign keys, as inside a
+     * transaction at PostgreSQL's default isolation.
      */
     public Mono<String> login(VerifiedIdentity identity) {
         byte[] cidHash = protector.lookupHash(identity.citizenId());
@@ -90,8 +98,10 @@ public final class R2dbcCitizens implements CitizenDirectory {
                     return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
                             "The provider now asserts another citizen ID for this account"));
                 }
-                return resealIfOld(link.citizenId(), link.cidCurrent(), identity.citizenId())
-                        .then(touch(link.citizenId(), identity, subjectHash)).thenReturn(link.citizenId());
+                Mono<Void> touch = touch(link.citizenId(), identity, subjectHash);
+                return (link.cidCurrent() ? touch : tx.transactional(
+                        resealIfOld(link.citizenId(), false, identity.citizenId()).then(touch)))
+                        .thenReturn(link.citizenId());
             }
             if (!identity.verified() || !identity.assurance().satisfies(MIN_LINKING)) {
                 return Mono.error(new IdentityConflictException("link_requires_verification",
@@ -99,13 +109,14 @@ public final class R2dbcCitizens implements CitizenDirectory {
             }
             Found citizen = found.citizen();
             if (citizen == null) {
-                return createCitizen(identity, cidHash, subjectHash);
+                return tx.transactional(createCitizen(identity, cidHash, subjectHash));
             }
-            return resealIfOld(citizen.citizenId(), citizen.cidCurrent(), identity.citizenId())
-                    .then(insertLink(citizen.citizenId(), identity, subjectHash, cidHash))
+            Mono<Void> insert = insertLink(citizen.citizenId(), identity, subjectHash, cidHash);
+            return (citizen.cidCurrent() ? insert : tx.transactional(
+                    resealIfOld(citizen.citizenId(), false, identity.citizenId()).then(insert)))
                     .thenReturn(citizen.citizenId());
         });
-        return audited(tx.transactional(useCase), identity.provider(), null);
+        return audited(useCase, identity.provider(), null);
     }
 
     /** Links another provider to a signed-in citizen; the provider must vouch for the same citizen ID. */
