@@ -4,6 +4,9 @@
 //
 // Rate mode: node benchmarks/login.mjs rate [logins/s] [seconds]    (env WARMUP: seconds at the rate first, 120:
 // on two cores the JIT compilers take most of a core for the first 90 s; BENCHMARKS.md, fifth session)
+// Env CITIZENS: 0 (default) signs in a new citizen every time (the heaviest login: citizen, link and data key
+// created); N > 0 draws each login from N fixed citizens, so that after the warm-up nearly every login is a returning
+// citizen's (one link updated), as most logins in production are.
 // OneCitizen's own part of a login at a fixed arrival rate (open model: a new login starts every 1/rate s whether or
 // not earlier ones have finished). The ThaiD mock still runs in the JVM, but OneCitizen reaches it through a proxy in
 // this process that times every upstream call; per login, our part = the time of our three requests as this client
@@ -15,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const rateMode = process.argv[2] === 'rate';
 const rate = rateMode ? Number(process.argv[3] ?? 100) : 0;
@@ -30,7 +33,9 @@ const freePort = () => new Promise((resolve) => {
   s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
 const b64 = (buf) => buf.toString('base64url');
-function citizenId() {
+const returning = Array.from({ length: Number(process.env.CITIZENS ?? 0) }, () => newCitizenId());
+const citizenId = () => returning.length ? returning[Math.floor(Math.random() * returning.length)] : newCitizenId();
+function newCitizenId() {
   const d = [1 + Math.floor(Math.random() * 8)];
   for (let i = 0; i < 11; i++) d.push(Math.floor(Math.random() * 10));
   d.push((11 - (d.reduce((s, x, i) => s + x * (13 - i), 0) % 11)) % 10);
@@ -39,6 +44,22 @@ function citizenId() {
 const pct = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const cpuTicks = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(f[11]) + Number(f[12]); }; // utime + stime, in clock ticks (100/s)
+// the in-JVM identity mocks' threads (the JDK HTTP server's dispatcher and the mocks' workers): their CPU is the
+// stand-in provider's, not OneCitizen's, though it runs in the same JVM on the same cores
+const MOCK_THREADS = /^(HTTP-Dispatcher|identity-mocks)/;
+function mockTicks(pid) {
+  let ticks = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!MOCK_THREADS.test(name)) continue;
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* the thread ended */ }
+  }
+  return ticks;
+}
 
 // HTTP/1.1 with keep-alive through node:http: fetch (undici) costs this client several times the CPU per request, and
 // on two cores the client's CPU is taken from the server it measures
@@ -179,6 +200,7 @@ async function runAtRate(base, appPid, seconds, report = true) {
   const interval = 1000 / rate;
   const total = Math.round(rate * seconds);
   const cpu0 = cpuTicks(appPid);
+  const mock0 = mockTicks(appPid);
   const client0 = process.cpuUsage();
   const start = performance.now();
   let lateStarts = 0;
@@ -198,6 +220,7 @@ async function runAtRate(base, appPid, seconds, report = true) {
   const offered = performance.now() - start;
   await Promise.all(pending);
   const cpuMs = (cpuTicks(appPid) - cpu0) * 10;
+  const mockMs = (mockTicks(appPid) - mock0) * 10;
   const client = process.cpuUsage(client0);
   const clientMs = (client.user + client.system) / 1000;
   if (!report) return;
@@ -213,8 +236,9 @@ async function runAtRate(base, appPid, seconds, report = true) {
   console.log(`upstream token call (mock + proxy, not ours) ${f(results.map((s) => s.upstream))}; `
     + `other upstream requests (JWKS, discovery; the browser goes to the mock directly) ${upstreamOther}`);
   console.log(`whole login as the client sees it ${f(results.map((s) => s.total))}`);
-  console.log(`OneCitizen JVM CPU per login ${(cpuMs / Math.max(1, results.length)).toFixed(2)} ms `
-    + `(includes the in-JVM mock); this client and its proxy ${(clientMs / Math.max(1, results.length)).toFixed(2)} ms; `
+  const per = (ms) => (ms / Math.max(1, results.length)).toFixed(2);
+  console.log(`OneCitizen JVM CPU per login ${per(cpuMs)} ms (includes the in-JVM mock's ${per(mockMs)} ms: `
+    + `OneCitizen's own ${per(cpuMs - mockMs)} ms); this client and its proxy ${per(clientMs)} ms; `
     + `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
 }
 
