@@ -43,7 +43,7 @@ public final class AuthorizationController {
     @PostMapping("/oauth2/authorize")
     Mono<ResponseEntity<String>> authorizePost(ServerWebExchange exchange) {
         return limited(exchange, () -> exchange.getFormData().flatMap(form -> server.authorize(form))
-                .map(o -> OAuthResponses.outcome(o, true, pages)));
+                .map(o -> OAuthResponses.outcome(server.afterForm(o), true, pages)));
     }
 
     /**
@@ -82,8 +82,9 @@ public final class AuthorizationController {
     }
 
     @GetMapping("/oauth2/ndid/wait/{transaction}")
-    Mono<ResponseEntity<String>> ndidWait(@PathVariable String transaction) {
-        return server.ndidWait(transaction).map(o -> OAuthResponses.outcome(o, false, pages));
+    Mono<ResponseEntity<String>> ndidWait(@PathVariable String transaction,
+            @RequestParam(name = "after", required = false) String after) {
+        return server.ndidWait(transaction, after).map(o -> OAuthResponses.outcome(o, false, pages));
     }
 
     @GetMapping("/oauth2/linked")

@@ -71,12 +71,16 @@ public final class Pages {
         }
     }
 
-    /** The NDID waiting page: refreshes itself until NDID answers, then the server redirects to the app. */
+    /**
+     * The NDID waiting page: reloads its own URL without the first load's mark every second until NDID answers, then
+     * the server redirects to the app.
+     */
     String waiting(AuthorizeOutcome.Waiting w) {
         boolean th = !"en".equals(w.locale());
         StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"").append(th ? "th" : "en")
                 .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<meta http-equiv=\"refresh\" content=\"1\"><title>")
+                .append("<meta http-equiv=\"refresh\" content=\"1; url=/oauth2/ndid/wait/")
+                .append(esc(w.transactionId())).append("\"><title>")
                 .append(th ? "รอการยืนยันตัวตน" : "Waiting for confirmation").append("</title>").append(STYLE)
                 .append("</head><body><main><h1 id=\"waiting\">")
                 .append(th ? "กรุณายืนยันตัวตนในแอปของผู้ให้บริการ" : "Please confirm in your identity provider's app")

@@ -63,6 +63,34 @@ class NdidFlowTests extends AgainstIdentityMocks {
         assertThat(posted.location()).contains("/oauth2/ndid/wait/");
     }
 
+    /**
+     * Our pages allow form submissions to this origin only (CSP {@code form-action 'self'}), and browsers apply that
+     * to every redirect after the submission: the form's way to the waiting page must not end at the app, or the
+     * browser stays on the form. Even when NDID has answered before the page's first load, that load shows the page,
+     * whose refresh (no form submission) then reaches the redirect to the app.
+     */
+    @Test
+    void theCitizenIdFormLeadsToTheWaitingPageEvenWhenNdidHasAlreadyAnswered() throws Exception {
+        Map<String, String> params = OAuthDriver.authorizeParams("ndid", CitizenIdFixtures.random(),
+                OAuthDriver.verifier());
+        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        assertThat(posted.status()).isEqualTo(303);
+        String first = posted.location();
+        assertThat(first).contains("/oauth2/ndid/wait/").endsWith("?after=form");
+        String page = first.substring(0, first.indexOf('?'));
+        Thread.sleep(1500); // the demo's NDID node approves after 150 ms
+        OAuthDriver.Answer shown = driver.get(first);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("http-equiv=\"refresh\" content=\"1; url="
+                + page.substring(page.indexOf("/oauth2/ndid/wait/")) + "\"");
+        OAuthDriver.Answer done = driver.get(page);
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(OAuthDriver.queryOf(done.location())).containsKey("code")
+                .containsEntry("state", params.get("state"));
+    }
+
     @Test
     void ndidRejectionEndsTheAppFlowWithAccessDenied() throws Exception {
         mocks.mocks().scenario("ndid", Scenario.NDID_REJECTED);

@@ -62,7 +62,8 @@ public final class AuthorizationServer {
         String clientId = first(query, "client_id");
         String redirectUri = first(query, "redirect_uri");
         if (count(query, "client_id") > 1 || count(query, "redirect_uri") > 1) {
-            return Mono.just(new AuthorizeOutcome.ErrorPage(400, "invalid_request: repeated client_id or redirect_uri"));
+            return Mono.just(new AuthorizeOutcome.ErrorPage(400,
+                    "invalid_request: repeated client_id or redirect_uri"));
         }
         return clients.find(clientId)
                 .map(client -> validate(client, redirectUri, query))
@@ -162,8 +163,7 @@ public final class AuthorizationServer {
             }
             return ndid.start(request)
                     // the waiting page has its own URL, so that reloading it never starts another request
-                    .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Redirect(URI.create(issuer
-                            + "/oauth2/ndid/wait/" + tx)))
+                    .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Redirect(URI.create(ndidWaitBase() + tx)))
                     .onErrorResume(UpstreamException.class, e -> Mono.just(errorRedirect(request, e.oauthError(),
                             "The identity provider could not start the login")));
         }
@@ -249,6 +249,44 @@ public final class AuthorizationServer {
         params.put("iss", issuer);
         return store.saveCode(code, grant).thenReturn(new AuthorizeOutcome.Redirect(appendQuery(
                 request.redirectUri(), params)));
+    }
+
+    /**
+     * The answer to our own NDID citizen-ID form (a POST): the way to the waiting page is marked, so that the page's
+     * first load renders it even when NDID has already answered. Our pages' CSP allows forms to submit to this origin
+     * only ({@code form-action 'self'}), and browsers apply that to every redirect after a form submission: a
+     * waiting page answering this first load with the redirect to the app (another origin, or the app's own scheme)
+     * would be blocked, and the browser would stay on the form. The page's refresh, not a form submission, then
+     * loads the unmarked URL, which redirects.
+     */
+    public AuthorizeOutcome afterForm(AuthorizeOutcome outcome) {
+        if (outcome instanceof AuthorizeOutcome.Redirect r && r.location().toString().startsWith(ndidWaitBase())
+                && r.location().getRawQuery() == null) {
+            return new AuthorizeOutcome.Redirect(URI.create(r.location() + "?after=" + AFTER_FORM));
+        }
+        return outcome;
+    }
+
+    /** The value of the {@code after} parameter that marks the waiting page's first load after our form. */
+    private static final String AFTER_FORM = "form";
+
+    private String ndidWaitBase() {
+        return issuer + "/oauth2/ndid/wait/";
+    }
+
+    /**
+     * Handles {@code GET /oauth2/ndid/wait/{transaction}}: the page as such on its first load after our form
+     * ({@code after=form}, see {@link #afterForm}), else {@link #ndidWait}.
+     */
+    public Mono<AuthorizeOutcome> ndidWait(String transactionId, String after) {
+        if (!AFTER_FORM.equals(after)) {
+            return ndidWait(transactionId);
+        }
+        return ndid.find(transactionId)
+                .filter(tx -> tx.request() != null)
+                .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Waiting(tx.id(), tx.request().uiLocale()))
+                .defaultIfEmpty(new AuthorizeOutcome.ErrorPage(400,
+                        "invalid_request: this login is unknown, expired or already completed"));
     }
 
     /** The NDID waiting page: still waiting, or the app's redirect once NDID has answered. */

@@ -199,7 +199,8 @@ public final class TokenService {
                                         400)));
                     }
                     return ndid.takeCompleted(tx)
-                            .switchIfEmpty(Mono.error(OAuthException.invalidGrant("The auth_req_id is invalid or used")))
+                            .switchIfEmpty(Mono.error(
+                                    OAuthException.invalidGrant("The auth_req_id is invalid or used")))
                             .flatMap(done -> citizenTokens(new RefreshGrant(TokenIds.random(), client.clientId(),
                                     done.citizenId(), done.scopes(), done.acr(), List.of("fed"),
                                     Instant.ofEpochSecond(done.authTime()), "ndid", jkt,

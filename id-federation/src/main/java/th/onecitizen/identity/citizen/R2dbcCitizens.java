@@ -98,10 +98,8 @@ public final class R2dbcCitizens implements CitizenDirectory {
                     return Mono.<String>error(new IdentityConflictException("citizen_id_changed",
                             "The provider now asserts another citizen ID for this account"));
                 }
-                Mono<Void> touch = touch(link.citizenId(), identity, subjectHash);
-                return (link.cidCurrent() ? touch : tx.transactional(
-                        resealIfOld(link.citizenId(), false, identity.citizenId()).then(touch)))
-                        .thenReturn(link.citizenId());
+                return resealingIfOld(link.citizenId(), link.cidCurrent(), identity.citizenId(),
+                        touch(link.citizenId(), identity, subjectHash)).thenReturn(link.citizenId());
             }
             if (!identity.verified() || !identity.assurance().satisfies(MIN_LINKING)) {
                 return Mono.error(new IdentityConflictException("link_requires_verification",
@@ -111,10 +109,8 @@ public final class R2dbcCitizens implements CitizenDirectory {
             if (citizen == null) {
                 return tx.transactional(createCitizen(identity, cidHash, subjectHash));
             }
-            Mono<Void> insert = insertLink(citizen.citizenId(), identity, subjectHash, cidHash);
-            return (citizen.cidCurrent() ? insert : tx.transactional(
-                    resealIfOld(citizen.citizenId(), false, identity.citizenId()).then(insert)))
-                    .thenReturn(citizen.citizenId());
+            return resealingIfOld(citizen.citizenId(), citizen.cidCurrent(), identity.citizenId(),
+                    insertLink(citizen.citizenId(), identity, subjectHash, cidHash)).thenReturn(citizen.citizenId());
         });
         return audited(useCase, identity.provider(), null);
     }
@@ -303,16 +299,18 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     /**
-     * Re-seals a citizen ID sealed the older way (under the configuration key) with the citizen's own key, at the
-     * citizen's next login, from the ID the provider just vouched for (same look-up hash): no decryption needed.
+     * A login's one write, alone when the citizen ID is {@code current}ly sealed with the citizen's own key; else one
+     * transaction that first re-seals the ID sealed the older way (under the configuration key), from the ID the
+     * provider just vouched for (same look-up hash, no decryption needed), then writes.
      */
-    private Mono<Void> resealIfOld(String citizenId, boolean current, String citizenNumber) {
+    private Mono<Void> resealingIfOld(String citizenId, boolean current, String citizenNumber, Mono<Void> write) {
         if (current) {
-            return Mono.empty();
+            return write;
         }
-        return keys.seal(citizenId, CID_CONTEXT, citizenNumber.getBytes(StandardCharsets.US_ASCII))
+        return tx.transactional(keys.seal(citizenId, CID_CONTEXT, citizenNumber.getBytes(StandardCharsets.US_ASCII))
                 .flatMap(sealed -> db.sql("UPDATE identity.citizens SET cid_sealed = :s WHERE id = :id")
-                        .bind("s", sealed).bind("id", citizenId).then());
+                        .bind("s", sealed).bind("id", citizenId).then())
+                .then(write));
     }
 
     /**
