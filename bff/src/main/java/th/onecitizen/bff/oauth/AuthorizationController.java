@@ -42,8 +42,10 @@ public final class AuthorizationController {
 
     @PostMapping("/oauth2/authorize")
     Mono<ResponseEntity<String>> authorizePost(ServerWebExchange exchange) {
+        var headers = exchange.getRequest().getHeaders();
+        boolean ownPage = server.fromOwnPage(headers.getOrigin(), headers.getFirst("Sec-Fetch-Site"));
         return limited(exchange, () -> exchange.getFormData().flatMap(form -> server.authorize(form))
-                .map(o -> OAuthResponses.outcome(server.afterForm(o), true, pages)));
+                .map(o -> OAuthResponses.outcome(ownPage ? server.afterForm(o) : o, true, pages)));
     }
 
     /**

@@ -82,6 +82,9 @@ final class OAuthResponses {
         if (outcome instanceof AuthorizeOutcome.Waiting w) {
             return page(200, pages.waiting(w));
         }
+        if (outcome instanceof AuthorizeOutcome.Leave l) {
+            return page(200, pages.leave(l.location()));
+        }
         AuthorizeOutcome.ErrorPage e = (AuthorizeOutcome.ErrorPage) outcome;
         return page(e.status(), pages.error(e.message()));
     }

@@ -90,6 +90,20 @@ public final class Pages {
         return sb.toString();
     }
 
+    /**
+     * Sends the browser on to the app's redirect URI by itself (a refresh, and a link where a browser does not follow
+     * a refresh to the app's own scheme): the answer of our own form, which may not redirect to another origin.
+     */
+    String leave(java.net.URI location) {
+        String to = esc(location.toString());
+        return new StringBuilder("<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width\">")
+                .append("<meta http-equiv=\"refresh\" content=\"0; url=").append(to).append("\">")
+                .append("<title>OneCitizen</title>").append(STYLE).append("</head><body>")
+                .append("<main><h1>กลับไปยังแอป / Returning to the app</h1><p><a id=\"continue\" href=\"").append(to)
+                .append("\">ดำเนินการต่อ / Continue</a></p></main></body></html>").toString();
+    }
+
     /** An error that cannot be sent to the app (no trusted redirect URI). */
     String error(String message) {
         return head("en", "Sign-in error").append("<main><h1>ไม่สามารถเข้าสู่ระบบได้ / Sign-in error</h1><p id=\"error\">")

@@ -14,6 +14,12 @@ import th.onecitizen.testkit.CitizenIdFixtures;
 @ApplicationTest
 class NdidFlowTests extends AgainstIdentityMocks {
 
+    /** Our own origin, which a browser sends with a POST from one of our pages. */
+    String ownOrigin() {
+        java.net.URI issuer = java.net.URI.create(identity.issuer());
+        return issuer.getScheme() + "://" + issuer.getRawAuthority();
+    }
+
     /** Follows the waiting page until it redirects to the app. */
     Map<String, String> throughWaitingPage(Map<String, String> params) throws Exception {
         OAuthDriver.Answer a = driver.get("/oauth2/authorize?" + OAuthDriver.query(params));
@@ -75,6 +81,8 @@ class NdidFlowTests extends AgainstIdentityMocks {
                 OAuthDriver.verifier());
         OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                // as a browser sends it from our page, whose Referrer-Policy: no-referrer makes the Origin null
+                .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
         assertThat(posted.status()).isEqualTo(303);
         String first = posted.location();
@@ -89,6 +97,32 @@ class NdidFlowTests extends AgainstIdentityMocks {
         assertThat(done.status()).isEqualTo(302);
         assertThat(OAuthDriver.queryOf(done.location())).containsKey("code")
                 .containsEntry("state", params.get("state"));
+    }
+
+    /**
+     * The form's answer when NDID cannot start goes back to the app by a page, not a blocked redirect; a client's own
+     * page posting to authorize (another Origin) still gets the redirect.
+     */
+    @Test
+    void theCitizenIdFormReturnsToTheAppByAPageWhenNdidIsDown() throws Exception {
+        mocks.mocks().scenario("ndid", Scenario.DOWN);
+        Map<String, String> params = OAuthDriver.authorizeParams("ndid", CitizenIdFixtures.random(),
+                OAuthDriver.verifier());
+        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", ownOrigin())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.location()).isNull();
+        String target = OAuthDriver.APP_REDIRECT + "?error=";
+        assertThat(posted.body()).contains("http-equiv=\"refresh\" content=\"0; url=" + target)
+                .contains("<a id=\"continue\" href=\"" + target).contains("state=" + params.get("state"));
+        OAuthDriver.Answer fromClient = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://app.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        assertThat(fromClient.status()).isEqualTo(303);
+        assertThat(fromClient.location()).startsWith(target);
     }
 
     @Test

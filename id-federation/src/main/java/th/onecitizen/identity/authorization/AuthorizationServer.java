@@ -257,14 +257,30 @@ public final class AuthorizationServer {
      * only ({@code form-action 'self'}), and browsers apply that to every redirect after a form submission: a
      * waiting page answering this first load with the redirect to the app (another origin, or the app's own scheme)
      * would be blocked, and the browser would stay on the form. The page's refresh, not a form submission, then
-     * loads the unmarked URL, which redirects.
+     * loads the unmarked URL, which redirects. For the same reason, an answer that goes straight back to the app (an
+     * error, NDID being unavailable) is a page that leaves by itself ({@link AuthorizeOutcome.Leave}).
      */
     public AuthorizeOutcome afterForm(AuthorizeOutcome outcome) {
-        if (outcome instanceof AuthorizeOutcome.Redirect r && r.location().toString().startsWith(ndidWaitBase())
-                && r.location().getRawQuery() == null) {
-            return new AuthorizeOutcome.Redirect(URI.create(r.location() + "?after=" + AFTER_FORM));
+        if (!(outcome instanceof AuthorizeOutcome.Redirect r)) {
+            return outcome;
         }
-        return outcome;
+        String location = r.location().toString();
+        if (location.startsWith(ndidWaitBase()) && r.location().getRawQuery() == null) {
+            return new AuthorizeOutcome.Redirect(URI.create(location + "?after=" + AFTER_FORM));
+        }
+        return location.startsWith(issuer + "/") ? outcome : new AuthorizeOutcome.Leave(r.location());
+    }
+
+    /**
+     * Whether a POST to authorize was submitted from one of our own pages: the browser says so in
+     * {@code Sec-Fetch-Site} ({@code same-origin}), or names the issuer's origin in {@code Origin} (which our
+     * {@code Referrer-Policy: no-referrer} turns into {@code null} for form submissions). Only then does our CSP
+     * constrain where its redirects may go ({@link #afterForm}); a client's own page may POST here too.
+     */
+    public boolean fromOwnPage(String origin, String fetchSite) {
+        URI own = URI.create(issuer);
+        return "same-origin".equals(fetchSite)
+                || (origin != null && origin.equals(own.getScheme() + "://" + own.getRawAuthority()));
     }
 
     /** The value of the {@code after} parameter that marks the waiting page's first load after our form. */
