@@ -77,12 +77,9 @@ public final class Pages {
      */
     String waiting(AuthorizeOutcome.Waiting w) {
         boolean th = !"en".equals(w.locale());
-        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"").append(th ? "th" : "en")
-                .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<meta http-equiv=\"refresh\" content=\"1; url=/oauth2/ndid/wait/")
-                .append(esc(w.transactionId())).append("\"><title>")
-                .append(th ? "รอการยืนยันตัวตน" : "Waiting for confirmation").append("</title>").append(STYLE)
-                .append("</head><body><main><h1 id=\"waiting\">")
+        StringBuilder sb = head(th ? "th" : "en", th ? "รอการยืนยันตัวตน" : "Waiting for confirmation",
+                "1; url=/oauth2/ndid/wait/" + w.transactionId())
+                .append("<main><h1 id=\"waiting\">")
                 .append(th ? "กรุณายืนยันตัวตนในแอปของผู้ให้บริการ" : "Please confirm in your identity provider's app")
                 .append("</h1><p>").append(th ? "หน้านี้จะไปต่อเองเมื่อยืนยันแล้ว"
                         : "This page continues by itself once you have confirmed.")
@@ -95,13 +92,10 @@ public final class Pages {
      * a refresh to the app's own scheme): the answer of our own form, which may not redirect to another origin.
      */
     String leave(java.net.URI location) {
-        String to = esc(location.toString());
-        return new StringBuilder("<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<meta http-equiv=\"refresh\" content=\"0; url=").append(to).append("\">")
-                .append("<title>OneCitizen</title>").append(STYLE).append("</head><body>")
-                .append("<main><h1>กลับไปยังแอป / Returning to the app</h1><p><a id=\"continue\" href=\"").append(to)
-                .append("\">ดำเนินการต่อ / Continue</a></p></main></body></html>").toString();
+        return head("th", "OneCitizen", "0; url=" + location)
+                .append("<main><h1>กลับไปยังแอป / Returning to the app</h1><p><a id=\"continue\" href=\"")
+                .append(esc(location.toString())).append("\">ดำเนินการต่อ / Continue</a></p></main></body></html>")
+                .toString();
     }
 
     /** An error that cannot be sent to the app (no trusted redirect URI). */
@@ -121,9 +115,17 @@ public final class Pages {
             + "text-decoration:none}</style>";
 
     private static StringBuilder head(String lang, String title) {
-        return new StringBuilder("<!doctype html><html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width\"><title>").append(esc(title))
-                .append("</title>").append(STYLE).append("</head><body>");
+        return head(lang, title, null);
+    }
+
+    /** The document up to {@code <body>}; with {@code refresh} (a meta refresh's content), a page that moves on. */
+    private static StringBuilder head(String lang, String title, String refresh) {
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"").append(lang)
+                .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        if (refresh != null) {
+            sb.append("<meta http-equiv=\"refresh\" content=\"").append(esc(refresh)).append("\">");
+        }
+        return sb.append("<title>").append(esc(title)).append("</title>").append(STYLE).append("</head><body>");
     }
 
     /** The authorize URL again, with a provider and a language chosen. */

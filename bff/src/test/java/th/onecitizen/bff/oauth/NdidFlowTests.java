@@ -20,6 +20,17 @@ class NdidFlowTests extends AgainstIdentityMocks {
         return issuer.getScheme() + "://" + issuer.getRawAuthority();
     }
 
+    /** Posts the authorize form, with the given header names and values (as a browser would add them). */
+    OAuthDriver.Answer postAuthorize(Map<String, String> params, String... headers) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(identity.issuer() + "/oauth2/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return driver.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params)))
+                .build());
+    }
+
     /** Follows the waiting page until it redirects to the app. */
     Map<String, String> throughWaitingPage(Map<String, String> params) throws Exception {
         OAuthDriver.Answer a = driver.get("/oauth2/authorize?" + OAuthDriver.query(params));
@@ -62,9 +73,7 @@ class NdidFlowTests extends AgainstIdentityMocks {
         params.put("login_hint", "1234567890123");
         assertThat(driver.get("/oauth2/authorize?" + OAuthDriver.query(params)).status()).isEqualTo(400);
         params.put("login_hint", CitizenIdFixtures.random());
-        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        OAuthDriver.Answer posted = postAuthorize(params);
         assertThat(posted.status()).isEqualTo(303);
         assertThat(posted.location()).contains("/oauth2/ndid/wait/");
     }
@@ -79,11 +88,8 @@ class NdidFlowTests extends AgainstIdentityMocks {
     void theCitizenIdFormLeadsToTheWaitingPageEvenWhenNdidHasAlreadyAnswered() throws Exception {
         Map<String, String> params = OAuthDriver.authorizeParams("ndid", CitizenIdFixtures.random(),
                 OAuthDriver.verifier());
-        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
-                // as a browser sends it from our page, whose Referrer-Policy: no-referrer makes the Origin null
-                .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        // as a browser sends it from our page, whose Referrer-Policy: no-referrer makes the Origin null
+        OAuthDriver.Answer posted = postAuthorize(params, "Origin", "null", "Sec-Fetch-Site", "same-origin");
         assertThat(posted.status()).isEqualTo(303);
         String first = posted.location();
         assertThat(first).contains("/oauth2/ndid/wait/").endsWith("?after=form");
@@ -108,19 +114,13 @@ class NdidFlowTests extends AgainstIdentityMocks {
         mocks.mocks().scenario("ndid", Scenario.DOWN);
         Map<String, String> params = OAuthDriver.authorizeParams("ndid", CitizenIdFixtures.random(),
                 OAuthDriver.verifier());
-        OAuthDriver.Answer posted = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", ownOrigin())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        OAuthDriver.Answer posted = postAuthorize(params, "Origin", ownOrigin());
         assertThat(posted.status()).isEqualTo(200);
         assertThat(posted.location()).isNull();
         String target = OAuthDriver.APP_REDIRECT + "?error=";
         assertThat(posted.body()).contains("http-equiv=\"refresh\" content=\"0; url=" + target)
                 .contains("<a id=\"continue\" href=\"" + target).contains("state=" + params.get("state"));
-        OAuthDriver.Answer fromClient = driver.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                identity.issuer() + "/oauth2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "https://app.example")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(OAuthDriver.query(params))).build());
+        OAuthDriver.Answer fromClient = postAuthorize(params, "Origin", "https://app.example");
         assertThat(fromClient.status()).isEqualTo(303);
         assertThat(fromClient.location()).startsWith(target);
     }

@@ -44,6 +44,8 @@ public final class AuthorizationServer {
     private final R2dbcCitizens citizens;
     private final NdidLogins ndid;
     private final String issuer;
+    /** The issuer's origin ({@code scheme://host[:port]}), as a browser names it in {@code Origin}. */
+    private final String issuerOrigin;
     private final Clock clock;
 
     public AuthorizationServer(ClientRegistry clients, IdentityProviders providers, RedisAuthorizationStore store,
@@ -54,6 +56,8 @@ public final class AuthorizationServer {
         this.citizens = citizens;
         this.ndid = ndid;
         this.issuer = issuer;
+        URI own = URI.create(issuer);
+        this.issuerOrigin = own.getScheme() + "://" + own.getRawAuthority();
         this.clock = clock;
     }
 
@@ -192,8 +196,7 @@ public final class AuthorizationServer {
         String state = first(query, "state");
         return store.takePending(state)
                 .flatMap(pending -> complete(providerName, pending, query))
-                .defaultIfEmpty(new AuthorizeOutcome.ErrorPage(400,
-                        "invalid_request: this login is unknown, expired or already completed"));
+                .defaultIfEmpty(UNKNOWN_LOGIN);
     }
 
     private Mono<AuthorizeOutcome> complete(String providerName, PendingLogin pending,
@@ -278,9 +281,7 @@ public final class AuthorizationServer {
      * constrain where its redirects may go ({@link #afterForm}); a client's own page may POST here too.
      */
     public boolean fromOwnPage(String origin, String fetchSite) {
-        URI own = URI.create(issuer);
-        return "same-origin".equals(fetchSite)
-                || (origin != null && origin.equals(own.getScheme() + "://" + own.getRawAuthority()));
+        return "same-origin".equals(fetchSite) || issuerOrigin.equals(origin);
     }
 
     /** The value of the {@code after} parameter that marks the waiting page's first load after our form. */
@@ -291,26 +292,13 @@ public final class AuthorizationServer {
     }
 
     /**
-     * Handles {@code GET /oauth2/ndid/wait/{transaction}}: the page as such on its first load after our form
-     * ({@code after=form}, see {@link #afterForm}), else {@link #ndidWait}.
+     * Handles {@code GET /oauth2/ndid/wait/{transaction}}: still waiting, or the app's redirect once NDID has answered;
+     * on its first load after our form ({@code after=form}, see {@link #afterForm}) the page as such.
      */
     public Mono<AuthorizeOutcome> ndidWait(String transactionId, String after) {
-        if (!AFTER_FORM.equals(after)) {
-            return ndidWait(transactionId);
-        }
-        return ndid.find(transactionId)
-                .filter(tx -> tx.request() != null)
-                .<AuthorizeOutcome>map(tx -> new AuthorizeOutcome.Waiting(tx.id(), tx.request().uiLocale()))
-                .defaultIfEmpty(new AuthorizeOutcome.ErrorPage(400,
-                        "invalid_request: this login is unknown, expired or already completed"));
-    }
-
-    /** The NDID waiting page: still waiting, or the app's redirect once NDID has answered. */
-    public Mono<AuthorizeOutcome> ndidWait(String transactionId) {
-        return ndid.find(transactionId)
-                .filter(tx -> tx.request() != null)
-                .flatMap(ndid::refresh)
-                .flatMap(tx -> {
+        Mono<NdidTransaction> browserLogin = ndid.find(transactionId).filter(tx -> tx.request() != null);
+        Mono<AuthorizeOutcome> outcome = AFTER_FORM.equals(after) ? browserLogin.map(AuthorizationServer::waiting)
+                : browserLogin.flatMap(ndid::refresh).flatMap(tx -> {
                     if ("failed".equals(tx.status())) {
                         return ndid.takeCompleted(tx).map(t -> errorRedirect(tx.request(), "access_denied",
                                 "The identity provider did not confirm the login"));
@@ -323,12 +311,18 @@ public final class AuthorizationServer {
                         return ndid.takeCompleted(tx).map(t -> errorRedirect(tx.request(), "access_denied",
                                 "The login timed out"));
                     }
-                    return Mono.<AuthorizeOutcome>just(new AuthorizeOutcome.Waiting(tx.id(),
-                            tx.request().uiLocale()));
-                })
-                .defaultIfEmpty(new AuthorizeOutcome.ErrorPage(400,
-                        "invalid_request: this login is unknown, expired or already completed"));
+                    return Mono.just(waiting(tx));
+                });
+        return outcome.defaultIfEmpty(UNKNOWN_LOGIN);
     }
+
+    private static AuthorizeOutcome waiting(NdidTransaction tx) {
+        return new AuthorizeOutcome.Waiting(tx.id(), tx.request().uiLocale());
+    }
+
+    /** The answer to a login that is unknown, expired or already completed (callback, waiting page). */
+    private static final AuthorizeOutcome UNKNOWN_LOGIN = new AuthorizeOutcome.ErrorPage(400,
+            "invalid_request: this login is unknown, expired or already completed");
 
     private static String amrOf(String provider) {
         // RFC 8176 has no value per provider; "fed" names a federated login, the idp claim names the provider
