@@ -25,6 +25,12 @@ import th.onecitizen.identity.citizen.R2dbcCitizens;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.testkit.CitizenIdFixtures;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import th.onecitizen.identity.assurance.Assurance;
+import th.onecitizen.identity.citizen.ProviderClaims;
+import th.onecitizen.identity.citizen.VerifiedIdentity;
 
 /**
  * PDPA s33 (R33.1) over HTTP for identity's records: an erasure request removes the citizen's links, claims and
@@ -55,6 +61,8 @@ class IdentityErasurePdpaTests {
     TestTokens tokens;
     @Autowired
     TestSubjectFacts facts;
+    @Autowired
+    ReactiveTransactionManager transactions;
 
     /** A citizen signed in for real through a mock provider. */
     private record Citizen(String cid, String token, String sub, String name) {
@@ -249,6 +257,70 @@ class IdentityErasurePdpaTests {
                 "/v1/me/privacy-requests/{id}", rectify.get("id")).expectStatus().isOk());
         assertThat(kept).containsEntry("type", "rectification").containsEntry("details", null);
         assertThat(kept.toString()).doesNotContain(note).contains("in_progress");
+    }
+
+    @Test
+    void R33_1_aLoginWhoseCitizenIsErasedBeforeItWritesSignsInANewCitizenAndGivesTheErasedOneNoNewKey() {
+        // the erasure completes between the login's look-up and its write (the returning citizen's claims sealed)
+        VerifiedIdentity person = person();
+        String erased = citizens.login(person).block();
+        String fresh = racingLogin(erased, citizens.erase(erased).then()).login(person).block();
+
+        assertThat(fresh).isNotEqualTo(erased);
+        assertThat(count("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :v", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", fresh)).isOne();
+        assertThat(directory.profile(fresh).block().sources()).hasSize(1);
+    }
+
+    @Test
+    void R33_1_aLoginWhoseCitizensRowsAreErasedBeforeItWritesLeavesNoLinkToTheErasedCitizen() {
+        // the erasure's transaction (links, citizen) has committed, its key destruction not yet run
+        VerifiedIdentity person = person();
+        String erased = citizens.login(person).block();
+        Mono<Void> rowsOnly = db.sql("DELETE FROM identity.links WHERE citizen_id = :c").bind("c", erased).then()
+                .then(db.sql("DELETE FROM identity.citizens WHERE id = :c").bind("c", erased).then());
+        String fresh = racingLogin(erased, rowsOnly).login(person).block();
+        keys.destroy(erased).block();
+
+        assertThat(fresh).isNotEqualTo(erased);
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM identity.links WHERE citizen_id = :v", fresh)).isOne();
+        assertThat(directory.profile(fresh).block().sources()).hasSize(1);
+    }
+
+    private static VerifiedIdentity person() {
+        return new VerifiedIdentity("thaid", "subject-" + UUID.randomUUID(), CitizenIdFixtures.random(), true,
+                new Assurance("2.3", "2.1"), new ProviderClaims("ทดสอบ", "Test", null));
+    }
+
+    /** Citizens whose first seal for {@code citizen} runs {@code erasure} first (once), then seals. */
+    private R2dbcCitizens racingLogin(String citizen, Mono<Void> erasure) {
+        java.util.concurrent.atomic.AtomicBoolean erasedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        SubjectKeys racing = new SubjectKeys() {
+            @Override
+            public Mono<Void> create(String subject) {
+                return keys.create(subject);
+            }
+
+            @Override
+            public Mono<byte[]> seal(String subject, String context, byte[] plaintext) {
+                Mono<Void> first = subject.equals(citizen) && erasedOnce.compareAndSet(false, true) ? erasure
+                        : Mono.empty();
+                return first.then(keys.seal(subject, context, plaintext));
+            }
+
+            @Override
+            public Mono<byte[]> open(String subject, String context, byte[] sealed) {
+                return keys.open(subject, context, sealed);
+            }
+
+            @Override
+            public Mono<Boolean> destroy(String subject) {
+                return keys.destroy(subject);
+            }
+        };
+        return new R2dbcCitizens(db, TransactionalOperator.create(transactions), protector, racing);
     }
 
     private String storedNote(String requestId, String status) {

@@ -86,12 +86,36 @@ public final class R2dbcCitizens implements CitizenDirectory {
      * its BEGIN and COMMIT round trips to every login. Writes of more than one statement (a new citizen with its data
      * key, or a citizen ID re-sealed with the citizen's key) are one transaction. What another login or an unlink
      * changes between the look-up and the write is caught by the tables' unique and foreign keys, as inside a
-     * transaction at PostgreSQL's default isolation.
+     * transaction at PostgreSQL's default isolation. A citizen erased between the look-up and the write (its data key
+     * or its link gone) is not written to: the login starts again from the look-up, once, and so signs in a new
+     * citizen, as any login after an erasure does.
      */
     public Mono<String> login(VerifiedIdentity identity) {
         byte[] cidHash = protector.lookupHash(identity.citizenId());
         byte[] subjectHash = protector.hash(identity.provider() + ":" + identity.subject());
-        Mono<String> useCase = lookUp(identity.provider(), subjectHash, cidHash).flatMap(found -> {
+        Mono<String> attempt = Mono.defer(() -> attempt(identity, cidHash, subjectHash));
+        // the citizen found was erased before this login wrote: once more from the look-up, which now finds nothing
+        // of the erased citizen and so creates a new one (as any login after an erasure does)
+        Mono<String> useCase = attempt.onErrorResume(ERASED_MEANWHILE, e -> attempt)
+                .onErrorMap(ERASED_MEANWHILE, e -> new IdentityConflictException("erased_during_login",
+                        "The account was erased during this login; sign in again"));
+        return audited(useCase, identity.provider(), null);
+    }
+
+    /** A citizen erased between a login's look-up and its write: its data key or its link is gone. */
+    private static final java.util.function.Predicate<Throwable> ERASED_MEANWHILE =
+            e -> e instanceof SubjectKeyUnavailableException || e instanceof LinkGone;
+
+    /** The link a login found was deleted (by an erasure) before the login updated it. */
+    private static final class LinkGone extends RuntimeException {
+
+        LinkGone() {
+            super("link deleted during the login", null, false, false);
+        }
+    }
+
+    private Mono<String> attempt(VerifiedIdentity identity, byte[] cidHash, byte[] subjectHash) {
+        return lookUp(identity.provider(), subjectHash, cidHash).flatMap(found -> {
             Link link = found.link();
             if (link != null) {
                 if (!Arrays.equals(link.cidHmac(), cidHash)) {
@@ -112,7 +136,6 @@ public final class R2dbcCitizens implements CitizenDirectory {
             return resealingIfOld(citizen.citizenId(), citizen.cidCurrent(), identity.citizenId(),
                     insertLink(citizen.citizenId(), identity, subjectHash, cidHash)).thenReturn(citizen.citizenId());
         });
-        return audited(useCase, identity.provider(), null);
     }
 
     /** Links another provider to a signed-in citizen; the provider must vouch for the same citizen ID. */
@@ -138,7 +161,8 @@ public final class R2dbcCitizens implements CitizenDirectory {
                                             "This provider account belongs to another citizen")))
                             .switchIfEmpty(Mono.defer(() -> insertLink(citizenId, identity, subjectHash, cidHash)));
                 });
-        return audited(tx.transactional(useCase), identity.provider(), citizenId)
+        return audited(tx.transactional(useCase).onErrorMap(ERASED_MEANWHILE,
+                e -> new IdentityConflictException("unknown_citizen", "Unknown citizen")), identity.provider(), citizenId)
                 .then(audit("link", citizenId, identity.provider(), "provider linked"));
     }
 
@@ -366,9 +390,11 @@ public final class R2dbcCitizens implements CitizenDirectory {
     private Mono<Void> touch(String citizenId, VerifiedIdentity identity, byte[] subjectHash) {
         return sealClaims(citizenId, identity).flatMap(claims -> db.sql("""
                 UPDATE identity.links SET claims = :claims, ial = :ial, aal = :aal, last_login_at = now()
-                WHERE provider = :p AND subject_hash = :s
+                WHERE provider = :p AND subject_hash = :s AND citizen_id = :c
                 """).bind("claims", claims).bind("ial", identity.assurance().ial())
-                .bind("aal", identity.assurance().aal()).bind("p", identity.provider()).bind("s", subjectHash).then());
+                .bind("aal", identity.assurance().aal()).bind("p", identity.provider()).bind("s", subjectHash)
+                .bind("c", citizenId).fetch().rowsUpdated()
+                .flatMap(n -> n == 0 ? Mono.error(new LinkGone()) : Mono.<Void>empty()));
     }
 
     private <T> Mono<T> audited(Mono<T> useCase, String provider, String citizenId) {

@@ -67,21 +67,58 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
         return Mono.defer(() -> {
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
-            byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, wrapAad(subject), raw, null);
-            return db.sql("INSERT INTO keyvault.subject_keys (subject_ref, kek_version, wrapped) VALUES (:s, :v, :w) "
-                    + "ON CONFLICT (subject_ref) DO NOTHING").bind("s", subject).bind("v", KEK_VERSION)
-                    .bind("w", wrapped).fetch().rowsUpdated()
-                    .doOnNext(n -> {
-                        if (n == 1) {
-                            remember(subject, new SecretKeySpec(raw, "AES"));
-                        }
-                    }).then();
+            return insertUnlessErased(subject, raw).doOnNext(n -> {
+                if (n == 1) {
+                    remember(subject, new SecretKeySpec(raw, "AES"));
+                }
+            }).then();
+        });
+    }
+
+    /**
+     * Inserts a wrapped data key unless the subject has one or was erased; emits how many rows were inserted. The
+     * erasure journal is checked in the same statement, so that no key is created after an erasure has been
+     * journaled (a creation that started before it is caught by {@link #createUnlessErased}).
+     */
+    private Mono<Long> insertUnlessErased(String subject, byte[] raw) {
+        byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, wrapAad(subject), raw, null);
+        return db.sql("INSERT INTO keyvault.subject_keys (subject_ref, kek_version, wrapped) SELECT :s, :v, :w "
+                + "WHERE NOT EXISTS (SELECT 1 FROM keyvault.erasures WHERE subject_ref = :s) "
+                + "ON CONFLICT (subject_ref) DO NOTHING").bind("s", subject).bind("v", KEK_VERSION)
+                .bind("w", wrapped).fetch().rowsUpdated();
+    }
+
+    /**
+     * The data key of a subject that has none yet (sealed before per-subject keys): created, unless the subject was
+     * erased, even by an erasure racing this creation. Empty for an erased subject.
+     *
+     * <p>Why the second statement closes the race at PostgreSQL's default isolation (each statement sees what was
+     * committed when it started): {@link #destroy} journals the erasure, then deletes the key. If the journal entry
+     * was committed when the check below started, the check deletes the new key. If not, the key (committed before
+     * the check started) was committed before the journal entry, so destroy's delete, which starts after its journal
+     * entry, deletes it. Either way no key of an erased subject survives.
+     */
+    private Mono<SecretKeySpec> createUnlessErased(String subject) {
+        return Mono.defer(() -> {
+            byte[] raw = new byte[32];
+            RANDOM.nextBytes(raw);
+            return insertUnlessErased(subject, raw).flatMap(n -> n == 0
+                    // another instance created it meanwhile (loaded), or the subject was erased (empty)
+                    ? key(subject)
+                    : db.sql("DELETE FROM keyvault.subject_keys k WHERE k.subject_ref = :s AND EXISTS "
+                            + "(SELECT 1 FROM keyvault.erasures e WHERE e.subject_ref = :s)").bind("s", subject)
+                            .fetch().rowsUpdated()
+                            .flatMap(erased -> erased > 0 ? Mono.<SecretKeySpec>empty() : Mono.fromSupplier(() -> {
+                                SecretKeySpec key = new SecretKeySpec(raw, "AES");
+                                remember(subject, key);
+                                return key;
+                            })));
         });
     }
 
     @Override
     public Mono<byte[]> seal(String subject, String context, byte[] plaintext) {
-        return key(subject).switchIfEmpty(Mono.defer(() -> create(subject).then(key(subject))))
+        return key(subject).switchIfEmpty(createUnlessErased(subject))
                 .switchIfEmpty(Mono.error(SubjectKeyUnavailableException::new))
                 .map(key -> {
                     byte[] iv = new byte[12];

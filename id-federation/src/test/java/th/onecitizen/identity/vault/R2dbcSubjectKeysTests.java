@@ -96,6 +96,57 @@ class R2dbcSubjectKeysTests {
     }
 
     @Test
+    void anErasedSubjectNeverGetsAKeyAgainSoNothingNewCanBeSealedForIt() {
+        R2dbcSubjectKeys keys = keys(10);
+        String subject = UUID.randomUUID().toString();
+        keys.create(subject).block();
+        keys.destroy(subject).block();
+
+        // a login that looked the citizen up before the erasure, and seals its claims after it
+        assertThatThrownBy(() -> keys.seal(subject, "t.c", bytes("after erasure")).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        assertThatThrownBy(() -> keys(0).seal(subject, "t.c", bytes("after erasure")).block())
+                .isInstanceOf(SubjectKeyUnavailableException.class);
+        keys.create(subject).block();
+        assertThat(keyRows(subject)).isZero();
+    }
+
+    @Test
+    void sealsRacingErasuresLeaveNoKeyForAnyErasedSubject() {
+        // each subject starts without a key (sealed before per-subject keys), so every seal tries to create one
+        // while its erasure runs on another instance
+        io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
+                .builder(TestInfrastructure.connectionFactory()).maxSize(16).build());
+        DatabaseClient pooled = DatabaseClient.create(pool);
+        R2dbcSubjectKeys sealing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
+        R2dbcSubjectKeys erasing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
+        java.util.List<String> subjects = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> UUID.randomUUID().toString()).toList();
+        java.util.concurrent.atomic.AtomicInteger sealed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        reactor.core.publisher.Flux.fromIterable(subjects)
+                .flatMap(s -> reactor.core.publisher.Flux.merge(
+                        sealing.seal(s, "t.c", bytes("v")).doOnNext(b -> sealed.incrementAndGet())
+                                .onErrorResume(SubjectKeyUnavailableException.class, e -> {
+                                    refused.incrementAndGet();
+                                    return reactor.core.publisher.Mono.empty();
+                                }).then(),
+                        reactor.core.publisher.Mono.delay(Duration.ofNanos(s.hashCode() & 0xFFFFF))
+                                .then(erasing.destroy(s)).then()), 16)
+                .blockLast(Duration.ofSeconds(60));
+        pool.dispose();
+
+        assertThat(sealed.get() + refused.get()).isEqualTo(subjects.size());
+        assertThat(db.sql("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = ANY(:s)")
+                .bind("s", subjects.toArray(String[]::new)).map(r -> r.get(0, Long.class)).one().block()).isZero();
+    }
+
+    private static long keyRows(String subject) {
+        return db.sql("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :s").bind("s", subject)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    @Test
     void theCacheStaysBounded() {
         R2dbcSubjectKeys keys = keys(3);
         for (int i = 0; i < 10; i++) {

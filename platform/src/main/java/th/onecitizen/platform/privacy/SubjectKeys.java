@@ -14,10 +14,17 @@ public interface SubjectKeys {
     /** The version prefix of every value sealed through this port ({@code SK1.}: AES-256-GCM, 12-byte nonce). */
     String PREFIX = "SK1.";
 
-    /** Creates the subject's data key (one database round trip); a no-op when the subject already has one. */
+    /**
+     * Creates the subject's data key (one database round trip); a no-op when the subject already has one or was
+     * erased (an erased subject never gets a key again).
+     */
     Mono<Void> create(String subject);
 
-    /** Seals {@code plaintext} under the subject's data key, creating the key if the subject has none yet. */
+    /**
+     * Seals {@code plaintext} under the subject's data key, creating the key if the subject has none yet; errors with
+     * {@link SubjectKeyUnavailableException} for an erased subject (even one erased while this seal runs), whose
+     * data must not become readable again under a new key.
+     */
     Mono<byte[]> seal(String subject, String context, byte[] plaintext);
 
     /**
