@@ -96,7 +96,10 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
      * committed when it started): {@link #destroy} journals the erasure, then deletes the key. If the journal entry
      * was committed when the check below started, the check deletes the new key. If not, the key (committed before
      * the check started) was committed before the journal entry, so destroy's delete, which starts after its journal
-     * entry, deletes it. Either way no key of an erased subject survives.
+     * entry, deletes it. Either way no key of an erased subject survives. This holds where the seal runs outside a
+     * transaction (a returning citizen's login, consent's sealed texts); inside one (a login re-sealing a citizen ID
+     * of a row that predates per-subject keys), the key commits only with the transaction, and an erasure that
+     * overlaps it exactly can still leave that key behind.
      */
     private Mono<SecretKeySpec> createUnlessErased(String subject) {
         return Mono.defer(() -> {
