@@ -36,6 +36,13 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
     private static final byte[] PREFIX = SubjectKeys.PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final short KEK_VERSION = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A lock per subject (a transaction-scoped advisory lock, held to the end of the transaction, or of the statement
+     * outside one), taken by a key's creation and by the erasure's journal entry: an erasure then waits for a
+     * creation inside a longer transaction to commit, so that its delete sees the key.
+     */
+    private static final String SUBJECT_LOCK =
+            "pg_advisory_xact_lock(hashtextextended('keyvault:' || :s, 0)) AS subject_lock";
 
     private final DatabaseClient db;
     private final SecretKeySpec kek;
@@ -83,7 +90,8 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
     private Mono<Long> insertUnlessErased(String subject, byte[] raw) {
         byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, wrapAad(subject), raw, null);
         return db.sql("INSERT INTO keyvault.subject_keys (subject_ref, kek_version, wrapped) SELECT :s, :v, :w "
-                + "WHERE NOT EXISTS (SELECT 1 FROM keyvault.erasures WHERE subject_ref = :s) "
+                + "FROM " + SUBJECT_LOCK + " WHERE NOT EXISTS "
+                + "(SELECT 1 FROM keyvault.erasures WHERE subject_ref = :s) "
                 + "ON CONFLICT (subject_ref) DO NOTHING").bind("s", subject).bind("v", KEK_VERSION)
                 .bind("w", wrapped).fetch().rowsUpdated();
     }
@@ -96,10 +104,10 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
      * committed when it started): {@link #destroy} journals the erasure, then deletes the key. If the journal entry
      * was committed when the check below started, the check deletes the new key. If not, the key (committed before
      * the check started) was committed before the journal entry, so destroy's delete, which starts after its journal
-     * entry, deletes it. Either way no key of an erased subject survives. This holds where the seal runs outside a
-     * transaction (a returning citizen's login, consent's sealed texts); inside one (a login re-sealing a citizen ID
-     * of a row that predates per-subject keys), the key commits only with the transaction, and an erasure that
-     * overlaps it exactly can still leave that key behind.
+     * entry, deletes it. Either way no key of an erased subject survives. Inside a longer transaction (a login
+     * re-sealing a citizen ID of a row that predates per-subject keys) the key commits only with the transaction:
+     * the {@link #SUBJECT_LOCK} the creation holds until then makes the erasure's journal entry wait for it, so the
+     * erasure's delete sees the committed key.
      */
     private Mono<SecretKeySpec> createUnlessErased(String subject) {
         return Mono.defer(() -> {
@@ -148,7 +156,8 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
     public Mono<Boolean> destroy(String subject) {
         return Mono.defer(() -> {
             cache.remove(subject);
-            return db.sql("INSERT INTO keyvault.erasures (subject_ref) VALUES (:s) ON CONFLICT (subject_ref) "
+            return db.sql("INSERT INTO keyvault.erasures (subject_ref) SELECT :s FROM " + SUBJECT_LOCK
+                    + " ON CONFLICT (subject_ref) "
                     + "DO UPDATE SET erased_at = now()").bind("s", subject).then()
                     .then(db.sql("DELETE FROM keyvault.subject_keys WHERE subject_ref = :s").bind("s", subject)
                             .fetch().rowsUpdated())

@@ -141,6 +141,33 @@ class R2dbcSubjectKeysTests {
                 .bind("s", subjects.toArray(String[]::new)).map(r -> r.get(0, Long.class)).one().block()).isZero();
     }
 
+    @Test
+    void anErasureOverlappingAKeyCreatedInsideALongerTransactionWaitsForItAndDeletesTheKey() throws Exception {
+        io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
+                .builder(TestInfrastructure.connectionFactory()).maxSize(4).build());
+        try {
+            DatabaseClient pooled = DatabaseClient.create(pool);
+            var tx = org.springframework.transaction.reactive.TransactionalOperator.create(
+                    new org.springframework.r2dbc.connection.R2dbcTransactionManager(pool));
+            R2dbcSubjectKeys sealing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
+            R2dbcSubjectKeys erasing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
+            String subject = UUID.randomUUID().toString();
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> erasure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+
+            // the key is created (not yet committed) inside a transaction; the erasure starts; the transaction
+            // commits 300 ms later
+            tx.transactional(sealing.seal(subject, "t.c", bytes("v"))
+                    .doOnNext(b -> erasure.set(erasing.destroy(subject).toFuture()))
+                    .delayElement(Duration.ofMillis(300))).block(Duration.ofSeconds(10));
+
+            assertThat(erasure.get().get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(keyRows(subject)).isZero();
+        } finally {
+            pool.dispose();
+        }
+    }
+
     private static long keyRows(String subject) {
         return db.sql("SELECT count(*) FROM keyvault.subject_keys WHERE subject_ref = :s").bind("s", subject)
                 .map(r -> r.get(0, Long.class)).one().block();
