@@ -8,29 +8,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 import th.onecitizen.bff.oauth.TestOAuth;
 import th.onecitizen.bff.support.ApplicationTest;
 import th.onecitizen.bff.support.PdpaFixtures;
 import th.onecitizen.bff.support.TestSubjectFacts;
 import th.onecitizen.bff.support.TestTokens;
 import th.onecitizen.identity.IdentityProperties;
+import th.onecitizen.identity.assurance.Assurance;
 import th.onecitizen.identity.citizen.CitizenDirectory;
 import th.onecitizen.identity.citizen.CitizenIdProtector;
+import th.onecitizen.identity.citizen.ProviderClaims;
 import th.onecitizen.identity.citizen.R2dbcCitizens;
+import th.onecitizen.identity.citizen.VerifiedIdentity;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
 import th.onecitizen.testkit.CitizenIdFixtures;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
-import th.onecitizen.identity.assurance.Assurance;
-import th.onecitizen.identity.citizen.ProviderClaims;
-import th.onecitizen.identity.citizen.VerifiedIdentity;
 
 /**
  * PDPA s33 (R33.1) over HTTP for identity's records: an erasure request removes the citizen's links, claims and
@@ -296,7 +297,7 @@ class IdentityErasurePdpaTests {
 
     /** Citizens whose first seal for {@code citizen} runs {@code erasure} first (once), then seals. */
     private R2dbcCitizens racingLogin(String citizen, Mono<Void> erasure) {
-        java.util.concurrent.atomic.AtomicBoolean erasedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean erasedOnce = new AtomicBoolean();
         SubjectKeys racing = new SubjectKeys() {
             @Override
             public Mono<Void> create(String subject) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -103,7 +104,7 @@ public final class R2dbcCitizens implements CitizenDirectory {
     }
 
     /** A citizen erased between a login's look-up and its write: its data key or its link is gone. */
-    private static final java.util.function.Predicate<Throwable> ERASED_MEANWHILE =
+    private static final Predicate<Throwable> ERASED_MEANWHILE =
             e -> e instanceof SubjectKeyUnavailableException || e instanceof LinkGone;
 
     /** The link a login found was deleted (by an erasure) before the login updated it. */

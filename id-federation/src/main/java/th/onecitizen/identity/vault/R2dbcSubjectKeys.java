@@ -71,34 +71,32 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
 
     @Override
     public Mono<Void> create(String subject) {
+        return insertUnlessErased(subject).doOnNext(key -> remember(subject, key)).then();
+    }
+
+    /**
+     * Inserts a new wrapped data key unless the subject has one or was erased; emits the key when it was inserted.
+     * The erasure journal is checked in the same statement, so that no key is created after an erasure has been
+     * journaled (a creation that started before it is caught by {@link #createUnlessErased}).
+     */
+    private Mono<SecretKeySpec> insertUnlessErased(String subject) {
         return Mono.defer(() -> {
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
-            return insertUnlessErased(subject, raw).doOnNext(n -> {
-                if (n == 1) {
-                    remember(subject, new SecretKeySpec(raw, "AES"));
-                }
-            }).then();
+            byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, wrapAad(subject), raw, null);
+            return db.sql("INSERT INTO keyvault.subject_keys (subject_ref, kek_version, wrapped) SELECT :s, :v, :w "
+                    + "FROM " + SUBJECT_LOCK + " WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM keyvault.erasures WHERE subject_ref = :s) "
+                    + "ON CONFLICT (subject_ref) DO NOTHING").bind("s", subject).bind("v", KEK_VERSION)
+                    .bind("w", wrapped).fetch().rowsUpdated()
+                    .flatMap(n -> n == 1 ? Mono.just(new SecretKeySpec(raw, "AES")) : Mono.empty());
         });
     }
 
     /**
-     * Inserts a wrapped data key unless the subject has one or was erased; emits how many rows were inserted. The
-     * erasure journal is checked in the same statement, so that no key is created after an erasure has been
-     * journaled (a creation that started before it is caught by {@link #createUnlessErased}).
-     */
-    private Mono<Long> insertUnlessErased(String subject, byte[] raw) {
-        byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, wrapAad(subject), raw, null);
-        return db.sql("INSERT INTO keyvault.subject_keys (subject_ref, kek_version, wrapped) SELECT :s, :v, :w "
-                + "FROM " + SUBJECT_LOCK + " WHERE NOT EXISTS "
-                + "(SELECT 1 FROM keyvault.erasures WHERE subject_ref = :s) "
-                + "ON CONFLICT (subject_ref) DO NOTHING").bind("s", subject).bind("v", KEK_VERSION)
-                .bind("w", wrapped).fetch().rowsUpdated();
-    }
-
-    /**
      * The data key of a subject that has none yet (sealed before per-subject keys): created, unless the subject was
-     * erased, even by an erasure racing this creation. Empty for an erased subject.
+     * erased, even by an erasure racing this creation. Empty for an erased subject; the key another instance created
+     * meanwhile when this one's insert found it.
      *
      * <p>Why the second statement closes the race at PostgreSQL's default isolation (each statement sees what was
      * committed when it started): {@link #destroy} journals the erasure, then deletes the key. If the journal entry
@@ -110,21 +108,17 @@ public final class R2dbcSubjectKeys implements SubjectKeys {
      * erasure's delete sees the committed key.
      */
     private Mono<SecretKeySpec> createUnlessErased(String subject) {
-        return Mono.defer(() -> {
-            byte[] raw = new byte[32];
-            RANDOM.nextBytes(raw);
-            return insertUnlessErased(subject, raw).flatMap(n -> n == 0
-                    // another instance created it meanwhile (loaded), or the subject was erased (empty)
-                    ? key(subject)
-                    : db.sql("DELETE FROM keyvault.subject_keys k WHERE k.subject_ref = :s AND EXISTS "
-                            + "(SELECT 1 FROM keyvault.erasures e WHERE e.subject_ref = :s)").bind("s", subject)
-                            .fetch().rowsUpdated()
-                            .flatMap(erased -> erased > 0 ? Mono.<SecretKeySpec>empty() : Mono.fromSupplier(() -> {
-                                SecretKeySpec key = new SecretKeySpec(raw, "AES");
-                                remember(subject, key);
-                                return key;
-                            })));
-        });
+        return insertUnlessErased(subject)
+                .flatMap(key -> db.sql("DELETE FROM keyvault.subject_keys k WHERE k.subject_ref = :s AND EXISTS "
+                        + "(SELECT 1 FROM keyvault.erasures e WHERE e.subject_ref = :s)").bind("s", subject)
+                        .fetch().rowsUpdated()
+                        .filter(erased -> erased == 0)
+                        .map(kept -> {
+                            remember(subject, key);
+                            return key;
+                        }))
+                // not inserted (another instance's key, loaded) or deleted again (erased: nothing to load)
+                .switchIfEmpty(key(subject));
     }
 
     @Override

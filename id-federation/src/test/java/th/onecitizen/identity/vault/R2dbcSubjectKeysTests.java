@@ -3,15 +3,27 @@ package th.onecitizen.identity.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import th.onecitizen.platform.persistence.ModuleSchema;
 import th.onecitizen.platform.privacy.SubjectKeyUnavailableException;
 import th.onecitizen.platform.privacy.SubjectKeys;
@@ -115,24 +127,20 @@ class R2dbcSubjectKeysTests {
     void sealsRacingErasuresLeaveNoKeyForAnyErasedSubject() {
         // each subject starts without a key (sealed before per-subject keys), so every seal tries to create one
         // while its erasure runs on another instance
-        io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
-                .builder(TestInfrastructure.connectionFactory()).maxSize(16).build());
-        DatabaseClient pooled = DatabaseClient.create(pool);
-        R2dbcSubjectKeys sealing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
-        R2dbcSubjectKeys erasing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
-        java.util.List<String> subjects = java.util.stream.IntStream.range(0, 200)
-                .mapToObj(i -> UUID.randomUUID().toString()).toList();
-        java.util.concurrent.atomic.AtomicInteger sealed = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-        reactor.core.publisher.Flux.fromIterable(subjects)
-                .flatMap(s -> reactor.core.publisher.Flux.merge(
+        ConnectionPool pool = pool(16);
+        R2dbcSubjectKeys sealing = uncached(pool);
+        R2dbcSubjectKeys erasing = uncached(pool);
+        List<String> subjects = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        AtomicInteger sealed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Flux.fromIterable(subjects)
+                .flatMap(s -> Flux.merge(
                         sealing.seal(s, "t.c", bytes("v")).doOnNext(b -> sealed.incrementAndGet())
                                 .onErrorResume(SubjectKeyUnavailableException.class, e -> {
                                     refused.incrementAndGet();
-                                    return reactor.core.publisher.Mono.empty();
+                                    return Mono.empty();
                                 }).then(),
-                        reactor.core.publisher.Mono.delay(Duration.ofNanos(s.hashCode() & 0xFFFFF))
-                                .then(erasing.destroy(s)).then()), 16)
+                        Mono.delay(Duration.ofNanos(s.hashCode() & 0xFFFFF)).then(erasing.destroy(s)).then()), 16)
                 .blockLast(Duration.ofSeconds(60));
         pool.dispose();
 
@@ -143,17 +151,13 @@ class R2dbcSubjectKeysTests {
 
     @Test
     void anErasureOverlappingAKeyCreatedInsideALongerTransactionWaitsForItAndDeletesTheKey() throws Exception {
-        io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
-                .builder(TestInfrastructure.connectionFactory()).maxSize(4).build());
+        ConnectionPool pool = pool(4);
         try {
-            DatabaseClient pooled = DatabaseClient.create(pool);
-            var tx = org.springframework.transaction.reactive.TransactionalOperator.create(
-                    new org.springframework.r2dbc.connection.R2dbcTransactionManager(pool));
-            R2dbcSubjectKeys sealing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
-            R2dbcSubjectKeys erasing = new R2dbcSubjectKeys(pooled, KEK, Clock.systemUTC(), Duration.ZERO, 0);
+            TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+            R2dbcSubjectKeys sealing = uncached(pool);
+            R2dbcSubjectKeys erasing = uncached(pool);
             String subject = UUID.randomUUID().toString();
-            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> erasure =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<CompletableFuture<Boolean>> erasure = new AtomicReference<>();
 
             // the key is created (not yet committed) inside a transaction; the erasure starts; the transaction
             // commits 300 ms later
@@ -161,11 +165,21 @@ class R2dbcSubjectKeysTests {
                     .doOnNext(b -> erasure.set(erasing.destroy(subject).toFuture()))
                     .delayElement(Duration.ofMillis(300))).block(Duration.ofSeconds(10));
 
-            assertThat(erasure.get().get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(erasure.get().get(10, TimeUnit.SECONDS)).isTrue();
             assertThat(keyRows(subject)).isZero();
         } finally {
             pool.dispose();
         }
+    }
+
+    /** Pooled connections, for work that runs concurrently (the test's other client opens one per statement). */
+    private static ConnectionPool pool(int size) {
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(TestInfrastructure.connectionFactory())
+                .maxSize(size).build());
+    }
+
+    private static R2dbcSubjectKeys uncached(ConnectionPool pool) {
+        return new R2dbcSubjectKeys(DatabaseClient.create(pool), KEK, Clock.systemUTC(), Duration.ZERO, 0);
     }
 
     private static long keyRows(String subject) {
