@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -30,6 +31,15 @@ final class MockKeys {
 
     Map<String, Object> publicJwks() {
         return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+    }
+
+    /** Whether {@code jwt} carries this provider's own signature (not the impostor's). */
+    boolean verify(SignedJWT jwt) {
+        try {
+            return jwt.verify(new ECDSAVerifier(key.toECPublicKey()));
+        } catch (JOSEException e) {
+            return false;
+        }
     }
 
     String sign(JWTClaimsSet claims, JOSEObjectType type, boolean badSignature) {

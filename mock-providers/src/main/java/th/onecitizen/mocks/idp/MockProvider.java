@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import th.onecitizen.mocks.idp.MockHttp.Request;
 import th.onecitizen.mocks.idp.MockHttp.Response;
@@ -24,7 +26,11 @@ abstract class MockProvider {
     protected final String name;
     protected final MockSettings settings;
     private volatile Scenario scenario = Scenario.NORMAL;
-    protected final Map<String, Long> usedCodes = new ConcurrentHashMap<>();
+    /** This provider's opaque access tokens (self-contained: the mock keeps nothing per token). */
+    protected final SealedGrants sealedTokens = new SealedGrants();
+    /** How long a code is valid; codes never redeemed are forgotten after it. */
+    static final Duration CODE_TTL = Duration.ofSeconds(60);
+    private final AtomicReference<Instant> nextCodeSweep = new AtomicReference<>(Instant.MIN);
 
     MockProvider(String name, MockSettings settings) {
         this.name = name;
@@ -68,6 +74,25 @@ abstract class MockProvider {
     static String s256(String verifier) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Remembers a code until it is redeemed or has expired: codes a client never redeems are swept out, at most once
+     * per {@link #CODE_TTL}, by the next code issued (the mock runs for days as a sandbox).
+     */
+    protected <G> void remember(Map<String, G> codes, String code, G grant, Function<G, Instant> issued) {
+        Instant now = Instant.now();
+        Instant sweep = nextCodeSweep.get();
+        if (!now.isBefore(sweep) && nextCodeSweep.compareAndSet(sweep, now.plus(CODE_TTL))) {
+            Instant oldest = now.minus(CODE_TTL);
+            codes.values().removeIf(g -> issued.apply(g).isBefore(oldest));
+        }
+        codes.put(code, grant);
+    }
+
+    /** Whether a code issued at {@code issued} has expired. */
+    static boolean expired(Instant issued) {
+        return issued.isBefore(Instant.now().minus(CODE_TTL));
     }
 
     boolean clientOk(String clientId, String secret) {

@@ -4,9 +4,11 @@ import static th.onecitizen.mocks.idp.MockHttp.json;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import th.onecitizen.mocks.idp.MockHttp.Request;
@@ -23,7 +25,6 @@ final class MophIdMock extends MockProvider {
 
     private final MockKeys keys = new MockKeys("mophid-mock-1");
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
 
     MophIdMock(MockSettings settings) {
         super("mophid", settings);
@@ -58,7 +59,7 @@ final class MophIdMock extends MockProvider {
                     "state", q.getOrDefault("state", ""))));
         }
         String code = random();
-        codes.put(code, new Grant(hint, q.get("client_id"), redirect, Instant.now()));
+        remember(codes, code, new Grant(hint, q.get("client_id"), redirect, Instant.now()), Grant::issued);
         Map<String, String> back = new LinkedHashMap<>();
         back.put("code", code);
         back.put("state", q.get("state"));
@@ -75,7 +76,7 @@ final class MophIdMock extends MockProvider {
         }
         Grant g = codes.remove(f.getOrDefault("code", ""));
         if (g == null || !g.redirectUri().equals(f.get("redirect_uri")) || scenario() == Scenario.EXPIRED_CODE
-                || g.issued().isBefore(Instant.now().minusSeconds(60))) {
+                || expired(g.issued())) {
             return json(400, Map.of("status", "fail", "message", "invalid code"));
         }
         String cid = scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(g.cid()) : g.cid();
@@ -93,9 +94,11 @@ final class MophIdMock extends MockProvider {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(scenario() == Scenario.WRONG_ISSUER ? "https://evil.example" : base())
                 .audience(g.clientId()).subject(subjectOf(g.cid())).issueTime(Date.from(now))
-                .expirationTime(Date.from(exp)).jwtID(random()).claim("scopes_detail", detail).build();
+                .expirationTime(Date.from(exp)).claim("scopes_detail", detail)
+                // the token's id is opaque to the client, as the real one's is; the mock seals in it the citizen
+                // that /api/v1/accounts answers for, and so keeps nothing per token
+                .jwtID(sealedTokens.seal(exp, g.cid())).build();
         String accessToken = keys.sign(claims, JOSEObjectType.JWT, scenario() == Scenario.BAD_SIGNATURE);
-        tokens.put(accessToken, g);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("access_token", accessToken);
         data.put("token_type", "Bearer");
@@ -106,11 +109,25 @@ final class MophIdMock extends MockProvider {
     }
 
     private Response accounts(Request req) {
-        Grant g = tokens.get(String.valueOf(MockHttp.bearer(req)));
-        if (g == null) {
+        List<String> grant = ownToken(MockHttp.bearer(req));
+        if (grant == null) {
             return json(401, Map.of("status", "fail", "message", "unauthorized"));
         }
-        return json(200, Map.of("status", "success", "data", Map.of("id_card_num", g.cid(),
-                "account_id", subjectOf(g.cid())), "message", "OK"));
+        String cid = grant.get(0);
+        return json(200, Map.of("status", "success", "data", Map.of("id_card_num", cid,
+                "account_id", subjectOf(cid)), "message", "OK"));
+    }
+
+    /** The grant of an access token this mock signed and that has not expired; null otherwise. */
+    private List<String> ownToken(String bearer) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(bearer == null ? "" : bearer);
+            if (!keys.verify(jwt)) {
+                return null;
+            }
+            return sealedTokens.open(jwt.getJWTClaimsSet().getJWTID(), Instant.now());
+        } catch (java.text.ParseException e) {
+            return null;
+        }
     }
 }

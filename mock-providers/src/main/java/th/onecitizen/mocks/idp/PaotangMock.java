@@ -5,6 +5,7 @@ import static th.onecitizen.mocks.idp.MockHttp.json;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ final class PaotangMock extends MockProvider {
     }
 
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+    /** How long Pao Tang's access tokens are valid. */
+    private static final int TOKEN_SECONDS = 1800;
 
     PaotangMock(MockSettings settings) {
         super("paotang", settings);
@@ -55,8 +57,8 @@ final class PaotangMock extends MockProvider {
                     "state", q.getOrDefault("state", ""))));
         }
         String code = random();
-        codes.put(code, new Grant(hint, redirect, Set.copyOf(Arrays.asList(q.getOrDefault("scope", "")
-                .split(" "))), Instant.now()));
+        remember(codes, code, new Grant(hint, redirect, Set.copyOf(Arrays.asList(q.getOrDefault("scope", "")
+                .split(" "))), Instant.now()), Grant::issued);
         Map<String, String> back = new LinkedHashMap<>();
         back.put("code", code);
         back.put("state", q.get("state"));
@@ -73,46 +75,48 @@ final class PaotangMock extends MockProvider {
         }
         Grant g = codes.remove(f.getOrDefault("code", ""));
         if (g == null || !g.redirectUri().equals(f.get("redirect_uri")) || scenario() == Scenario.EXPIRED_CODE
-                || g.issued().isBefore(Instant.now().minusSeconds(60))) {
+                || expired(g.issued())) {
             return json(400, Map.of("error", "invalid_grant"));
         }
-        String at = random();
-        tokens.put(at, g);
-        Response ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", 1800,
+        String at = sealedTokens.seal(Instant.now().plusSeconds(TOKEN_SECONDS), g.cid(),
+                String.join(" ", g.scopes()));
+        Response ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", TOKEN_SECONDS,
                 "refresh_token", random(), "scope", String.join(" ", g.scopes())));
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
     private Response profile(Request req) {
-        Grant g = tokens.get(String.valueOf(MockHttp.bearer(req)));
-        if (g == null) {
+        List<String> grant = sealedTokens.open(MockHttp.bearer(req), Instant.now());
+        if (grant == null) {
             return json(401, Map.of("code", "4010", "message", "Unauthorized"));
         }
+        String cid = grant.get(0);
+        Set<String> scopes = Set.copyOf(Arrays.asList(grant.get(1).split(" ")));
         if (scenario() == Scenario.ERROR_CODE) {
             return json(200, Map.of("code", "9999", "message", "<script>alert(1)</script>Customer not found"));
         }
-        ThaiCitizens.Person p = ThaiCitizens.person(g.cid());
+        ThaiCitizens.Person p = ThaiCitizens.person(cid);
         Map<String, Object> data = new LinkedHashMap<>();
-        if (g.scopes().contains("paotangid.citizen")) {
-            data.put("cid", scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(g.cid()) : g.cid());
+        if (scopes.contains("paotangid.citizen")) {
+            data.put("cid", scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(cid) : cid);
         }
-        if (g.scopes().contains("paotangid.title")) {
+        if (scopes.contains("paotangid.title")) {
             data.put("title", p.titleTh());
         }
-        if (g.scopes().contains("paotangid.fullname_th")) {
+        if (scopes.contains("paotangid.fullname_th")) {
             data.put("fullNameTh", Map.of("thaiFirstName", p.givenTh(), "thaiMiddleName", "",
                     "thaiLastName", p.familyTh()));
         }
-        if (g.scopes().contains("paotangid.fullname_en")) {
+        if (scopes.contains("paotangid.fullname_en")) {
             data.put("fullNameEn", Map.of("engFirstName", p.givenEn(), "engMiddleName", "",
                     "engLastName", p.familyEn()));
         }
-        if (g.scopes().contains("paotangid.birthdate")) {
+        if (scopes.contains("paotangid.birthdate")) {
             data.put("birthDate", p.birthDate().toString());
         }
-        if (g.scopes().contains("paotangid.gender")) {
+        if (scopes.contains("paotangid.gender")) {
             data.put("gender", p.gender());
         }
-        return json(200, Map.of("code", "0000", "message", "Success", "sub", subjectOf(g.cid()), "data", data));
+        return json(200, Map.of("code", "0000", "message", "Success", "sub", subjectOf(cid), "data", data));
     }
 }

@@ -30,8 +30,9 @@ final class ThaidMock extends MockProvider {
 
     private final MockKeys keys = new MockKeys("thaid-mock-1");
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
+    /** How long ThaiD's access tokens are valid. */
+    private static final int TOKEN_SECONDS = 900;
 
     ThaidMock(MockSettings settings) {
         super("thaid", settings);
@@ -91,8 +92,8 @@ final class ThaidMock extends MockProvider {
         }
         String code = random();
         Set<String> scopes = Set.copyOf(Arrays.asList(q.getOrDefault("scope", "").split(" ")));
-        codes.put(code, new Grant(hint, q.get("client_id"), redirect, q.get("nonce"), scopes,
-                q.get("code_challenge"), Instant.now()));
+        remember(codes, code, new Grant(hint, q.get("client_id"), redirect, q.get("nonce"), scopes,
+                q.get("code_challenge"), Instant.now()), Grant::issued);
         Map<String, String> back = new LinkedHashMap<>();
         back.put("code", code);
         back.put("state", q.get("state"));
@@ -115,7 +116,7 @@ final class ThaidMock extends MockProvider {
         }
         Grant g = codes.remove(f.getOrDefault("code", ""));
         if (g == null || !g.redirectUri().equals(f.get("redirect_uri")) || !g.clientId().equals(clientId)
-                || scenario() == Scenario.EXPIRED_CODE || g.issued().isBefore(Instant.now().minusSeconds(60))) {
+                || scenario() == Scenario.EXPIRED_CODE || expired(g.issued())) {
             return json(400, Map.of("error", "invalid_grant", "error_description", "The code is invalid or expired"));
         }
         // PKCE is not advertised but tolerated: checked when the RP sent a challenge
@@ -123,8 +124,8 @@ final class ThaidMock extends MockProvider {
                 || !g.challenge().equals(s256(f.get("code_verifier"))))) {
             return json(400, Map.of("error", "invalid_grant", "error_description", "PKCE verification failed"));
         }
-        String accessToken = random();
-        accessTokens.put(accessToken, g);
+        String accessToken = sealedTokens.seal(Instant.now().plusSeconds(TOKEN_SECONDS), g.cid(),
+                String.join(" ", g.scopes()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
@@ -132,50 +133,51 @@ final class ThaidMock extends MockProvider {
         body.put("scope", String.join(" ", g.scopes()));
         // the expiry quirk: either spelling, and sometimes an absolute Unix time
         if (counter.incrementAndGet() % 2 == 0) {
-            body.put("expires_in", 900);
+            body.put("expires_in", TOKEN_SECONDS);
         } else {
-            body.put("expire_in", Instant.now().getEpochSecond() + 900);
+            body.put("expire_in", Instant.now().getEpochSecond() + TOKEN_SECONDS);
         }
         if (g.scopes().contains("openid")) {
             body.put("id_token", idToken(g, accessToken));
         } else {
-            body.putAll(claims(g));
+            body.putAll(claims(g.cid(), g.scopes()));
         }
         Response ok = json(200, body);
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
     private Response userinfo(Request req) {
-        Grant g = accessTokens.get(String.valueOf(MockHttp.bearer(req)));
-        if (g == null) {
+        List<String> grant = sealedTokens.open(MockHttp.bearer(req), Instant.now());
+        if (grant == null) {
             return json(401, Map.of("error", "invalid_token"));
         }
-        Map<String, Object> body = new LinkedHashMap<>(claims(g));
-        body.put("sub", subjectOf(g.cid()));
+        String cid = grant.get(0);
+        Map<String, Object> body = new LinkedHashMap<>(claims(cid, Set.copyOf(Arrays.asList(grant.get(1).split(" ")))));
+        body.put("sub", subjectOf(cid));
         return json(200, body);
     }
 
-    private Map<String, Object> claims(Grant g) {
-        String cid = scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(g.cid()) : g.cid();
-        ThaiCitizens.Person p = ThaiCitizens.person(g.cid());
+    private Map<String, Object> claims(String citizenId, Set<String> scopes) {
+        String cid = scenario() == Scenario.BAD_CITIZEN_ID ? ThaiCitizens.corrupt(citizenId) : citizenId;
+        ThaiCitizens.Person p = ThaiCitizens.person(citizenId);
         Map<String, Object> c = new LinkedHashMap<>();
-        if (g.scopes().contains("pid")) {
+        if (scopes.contains("pid")) {
             c.put("pid", cid);
         }
-        if (g.scopes().contains("name")) {
+        if (scopes.contains("name")) {
             c.put("name", p.fullNameTh());
             c.put("given_name", p.givenTh());
             c.put("family_name", p.familyTh());
         }
-        if (g.scopes().contains("name_en")) {
+        if (scopes.contains("name_en")) {
             c.put("name_en", p.fullNameEn());
             c.put("given_name_en", p.givenEn());
             c.put("family_name_en", p.familyEn());
         }
-        if (g.scopes().contains("birthdate")) {
+        if (scopes.contains("birthdate")) {
             c.put("birthdate", p.birthDate().toString());
         }
-        if (g.scopes().contains("ial")) {
+        if (scopes.contains("ial")) {
             c.put("ial", "2.3");
         }
         return c;
@@ -193,7 +195,7 @@ final class ThaidMock extends MockProvider {
         if (g.nonce() != null) {
             b.claim("nonce", scenario() == Scenario.WRONG_NONCE ? "not-" + g.nonce() : g.nonce());
         }
-        claims(g).forEach(b::claim);
+        claims(g.cid(), g.scopes()).forEach(b::claim);
         return keys.sign(b.build(), JOSEObjectType.JWT, scenario() == Scenario.BAD_SIGNATURE);
     }
 }
