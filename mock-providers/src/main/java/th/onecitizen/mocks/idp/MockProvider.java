@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import th.onecitizen.mocks.idp.MockHttp.Request;
@@ -26,7 +29,7 @@ abstract class MockProvider {
     protected final String name;
     protected final MockSettings settings;
     private volatile Scenario scenario = Scenario.NORMAL;
-    /** This provider's opaque access tokens (self-contained: the mock keeps nothing per token). */
+    /** This provider's access tokens, or what they carry (self-contained: the mock keeps nothing per token). */
     protected final SealedGrants sealedTokens = new SealedGrants();
     /** How long a code is valid; codes never redeemed are forgotten after it. */
     static final Duration CODE_TTL = Duration.ofSeconds(60);
@@ -93,6 +96,26 @@ abstract class MockProvider {
     /** Whether a code issued at {@code issued} has expired. */
     static boolean expired(Instant issued) {
         return issued.isBefore(Instant.now().minus(CODE_TTL));
+    }
+
+    /** The citizen and the scopes an access token was issued for. */
+    record TokenGrant(String cid, Set<String> scopes) {
+    }
+
+    /** An opaque access token for {@code cid} and {@code scopes}, valid for {@code seconds}. */
+    protected String accessToken(int seconds, String cid, Set<String> scopes) {
+        return sealedTokens.seal(Instant.now().plusSeconds(seconds), cid, String.join(" ", scopes));
+    }
+
+    /** What an access token of {@link #accessToken} was issued for; null when expired, altered or not this mock's. */
+    protected TokenGrant tokenGrant(String bearer) {
+        List<String> fields = sealedTokens.open(bearer, Instant.now());
+        return fields == null ? null : new TokenGrant(fields.get(0), scopes(fields.get(1)));
+    }
+
+    /** Space-separated scopes as a set. */
+    static Set<String> scopes(String spaceSeparated) {
+        return Set.copyOf(Arrays.asList(spaceSeparated.split(" ")));
     }
 
     boolean clientOk(String clientId, String secret) {

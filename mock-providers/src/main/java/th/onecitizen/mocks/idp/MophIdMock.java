@@ -5,6 +5,7 @@ import static th.onecitizen.mocks.idp.MockHttp.json;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ final class MophIdMock extends MockProvider {
                 return null;
             }
             return sealedTokens.open(jwt.getJWTClaimsSet().getJWTID(), Instant.now());
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return null;
         }
     }

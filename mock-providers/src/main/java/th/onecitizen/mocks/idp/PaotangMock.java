@@ -3,9 +3,7 @@ package th.onecitizen.mocks.idp;
 import static th.onecitizen.mocks.idp.MockHttp.json;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +55,8 @@ final class PaotangMock extends MockProvider {
                     "state", q.getOrDefault("state", ""))));
         }
         String code = random();
-        remember(codes, code, new Grant(hint, redirect, Set.copyOf(Arrays.asList(q.getOrDefault("scope", "")
-                .split(" "))), Instant.now()), Grant::issued);
+        remember(codes, code, new Grant(hint, redirect, scopes(q.getOrDefault("scope", "")), Instant.now()),
+                Grant::issued);
         Map<String, String> back = new LinkedHashMap<>();
         back.put("code", code);
         back.put("state", q.get("state"));
@@ -78,20 +76,19 @@ final class PaotangMock extends MockProvider {
                 || expired(g.issued())) {
             return json(400, Map.of("error", "invalid_grant"));
         }
-        String at = sealedTokens.seal(Instant.now().plusSeconds(TOKEN_SECONDS), g.cid(),
-                String.join(" ", g.scopes()));
+        String at = accessToken(TOKEN_SECONDS, g.cid(), g.scopes());
         Response ok = json(200, Map.of("access_token", at, "token_type", "Bearer", "expires_in", TOKEN_SECONDS,
                 "refresh_token", random(), "scope", String.join(" ", g.scopes())));
         return scenario() == Scenario.SLOW ? MockHttp.slow(ok, settings.slowMillis()) : ok;
     }
 
     private Response profile(Request req) {
-        List<String> grant = sealedTokens.open(MockHttp.bearer(req), Instant.now());
+        TokenGrant grant = tokenGrant(MockHttp.bearer(req));
         if (grant == null) {
             return json(401, Map.of("code", "4010", "message", "Unauthorized"));
         }
-        String cid = grant.get(0);
-        Set<String> scopes = Set.copyOf(Arrays.asList(grant.get(1).split(" ")));
+        String cid = grant.cid();
+        Set<String> scopes = grant.scopes();
         if (scenario() == Scenario.ERROR_CODE) {
             return json(200, Map.of("code", "9999", "message", "<script>alert(1)</script>Customer not found"));
         }

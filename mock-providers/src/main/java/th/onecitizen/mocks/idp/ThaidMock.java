@@ -91,8 +91,8 @@ final class ThaidMock extends MockProvider {
                     "error_description", "The user denied the request", "state", q.getOrDefault("state", ""))));
         }
         String code = random();
-        Set<String> scopes = Set.copyOf(Arrays.asList(q.getOrDefault("scope", "").split(" ")));
-        remember(codes, code, new Grant(hint, q.get("client_id"), redirect, q.get("nonce"), scopes,
+        remember(codes, code, new Grant(hint, q.get("client_id"), redirect, q.get("nonce"),
+                scopes(q.getOrDefault("scope", "")),
                 q.get("code_challenge"), Instant.now()), Grant::issued);
         Map<String, String> back = new LinkedHashMap<>();
         back.put("code", code);
@@ -124,8 +124,7 @@ final class ThaidMock extends MockProvider {
                 || !g.challenge().equals(s256(f.get("code_verifier"))))) {
             return json(400, Map.of("error", "invalid_grant", "error_description", "PKCE verification failed"));
         }
-        String accessToken = sealedTokens.seal(Instant.now().plusSeconds(TOKEN_SECONDS), g.cid(),
-                String.join(" ", g.scopes()));
+        String accessToken = accessToken(TOKEN_SECONDS, g.cid(), g.scopes());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
@@ -147,13 +146,12 @@ final class ThaidMock extends MockProvider {
     }
 
     private Response userinfo(Request req) {
-        List<String> grant = sealedTokens.open(MockHttp.bearer(req), Instant.now());
+        TokenGrant grant = tokenGrant(MockHttp.bearer(req));
         if (grant == null) {
             return json(401, Map.of("error", "invalid_token"));
         }
-        String cid = grant.get(0);
-        Map<String, Object> body = new LinkedHashMap<>(claims(cid, Set.copyOf(Arrays.asList(grant.get(1).split(" ")))));
-        body.put("sub", subjectOf(cid));
+        Map<String, Object> body = new LinkedHashMap<>(claims(grant.cid(), grant.scopes()));
+        body.put("sub", subjectOf(grant.cid()));
         return json(200, body);
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class IdentityMocksTests {
         String cid = ThaiCitizens.samples().get(0);
         String code = codeOf(get("/thaid/api/v2/oauth2/auth/?response_type=code&client_id=rp"
                 + "&redirect_uri=http%3A%2F%2Frp%2Fcb&scope=openid%20pid%20name&state=s1&login_hint=" + cid));
-        String basic = java.util.Base64.getEncoder().encodeToString("rp:rp-secret".getBytes());
+        String basic = Base64.getEncoder().encodeToString("rp:rp-secret".getBytes());
         HttpResponse<String> token = post("/thaid/api/v2/oauth2/token/", "grant_type=authorization_code&code=" + code
                 + "&redirect_uri=http%3A%2F%2Frp%2Fcb", "Authorization", "Basic " + basic);
         assertThat(token.statusCode()).isEqualTo(200);
